@@ -1,0 +1,102 @@
+package io.github.romeojuliet.romeo.client;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.romeojuliet.romeo.rest.Problem;
+import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
+import io.github.romeojuliet.romeo.support.ScriptedJuliet;
+import io.github.romeojuliet.romeo.support.ScriptedJulietResource;
+import io.github.romeojuliet.romeo.support.ShorterTimeoutsProfile;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each way Juliet can fail ends in its own problem status, with a detail naming her URL, and
+ * never in a hang: the test's own client gives up after 10 s, far beyond Romeo's bounds.
+ */
+@QuarkusTest
+@TestProfile(ShorterTimeoutsProfile.class)
+@WithTestResource(ScriptedJulietResource.class)
+class JulietClientTest {
+
+    private static final int ATTEMPTS = 3; // the call and its two retries
+
+    @InjectScriptedJuliet
+    ScriptedJuliet juliet;
+
+    @BeforeEach
+    void juliet_answers_until_told_otherwise() {
+        juliet.reset();
+    }
+
+    @Test
+    void answersWhenJulietDoes() {
+        callRomeo().then().statusCode(200).body(equalTo("Hello Romeo, this is Juliet."));
+        assertEquals(1, juliet.requests());
+    }
+
+    @Test
+    void slowJulietIsA504AfterBoundedRetries() {
+        juliet.answerLateBy(3_000);
+        callRomeo().then().statusCode(504)
+                .contentType(equalTo(Problem.MEDIA_TYPE))
+                .body("type", equalTo("urn:romeo-juliet:problem:timed-out"))
+                .body("detail", equalTo("Juliet at " + juliet.url() + " did not answer in time"));
+        assertEquals(ATTEMPTS, juliet.requests());
+    }
+
+    @Test
+    void failingJulietIsA502NamingHerStatus() {
+        juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
+        callRomeo().then().statusCode(502)
+                .contentType(equalTo(Problem.MEDIA_TYPE))
+                .body("type", equalTo("urn:romeo-juliet:problem:bad-answer"))
+                .body("detail", equalTo("Juliet at " + juliet.url() + " answered HTTP 500"));
+        assertEquals(ATTEMPTS, juliet.requests());
+    }
+
+    @Test
+    void droppedConnectionIsA502() {
+        juliet.behave(ScriptedJuliet.Behaviour.DROP);
+        callRomeo().then().statusCode(502)
+                .contentType(equalTo(Problem.MEDIA_TYPE))
+                .body("title", equalTo("Juliet answered badly"))
+                .body("detail", equalTo("Juliet at " + juliet.url() + " closed the connection without answering"));
+        assertEquals(ATTEMPTS, juliet.requests());
+    }
+
+    @Test
+    void recoversOnRetryWhenOnlyTheFirstAttemptFails() {
+        juliet.failNext(1);
+        callRomeo().then().statusCode(200).body(equalTo("Hello Romeo, this is Juliet."));
+        assertEquals(2, juliet.requests());
+    }
+
+    @Test
+    void failuresAreTimedByOutcome() {
+        juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
+        callRomeo().then().statusCode(502);
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "romeo_juliet_calls_seconds_count{juliet_version=\"none\",outcome=\"bad-answer\""));
+    }
+
+    private static RequestSpecification romeo() {
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 10_000)
+                .setParam("http.connection.timeout", 10_000)));
+    }
+
+    private static io.restassured.response.Response callRomeo() {
+        return romeo().when().get("/call-juliet");
+    }
+
+}

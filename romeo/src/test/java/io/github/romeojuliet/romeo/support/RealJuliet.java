@@ -1,0 +1,105 @@
+package io.github.romeojuliet.romeo.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Juliet's packaged application, started as its own process on a free port, exactly as it runs
+ * beside Romeo on a laptop. Tests that use it talk to the real thing over real HTTP.
+ */
+public class RealJuliet implements QuarkusTestResourceLifecycleManager {
+
+    static final Path JAR = Path.of("..", "juliet", "target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
+
+    private Process juliet;
+
+    @Override
+    public Map<String, String> start() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("Juliet is not packaged at " + JAR.toAbsolutePath()
+                    + "; build it first (./mvnw package -pl juliet, or make build)");
+        }
+        int port = freePort();
+        try {
+            Path log = Path.of("target", "real-juliet-" + port + ".log");
+            juliet = new ProcessBuilder(List.of(javaExecutable(), "-Dquarkus.http.port=" + port,
+                    "-jar", JAR.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            String url = "http://localhost:" + port;
+            awaitReady(url, log);
+            return Map.of("quarkus.rest-client.juliet.url", url);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start Juliet from " + JAR, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (juliet != null) {
+            juliet.destroy();
+            try {
+                juliet.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady(String url, Path log) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            if (!juliet.isAlive()) {
+                throw new IllegalStateException("Juliet exited with " + juliet.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("Juliet was not ready within " + START_DEADLINE + ":\n" + Files.readString(log));
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
