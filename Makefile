@@ -47,3 +47,31 @@ stop: ## Stop the services that make run started
 .PHONY: status
 status: ## Say which services make run started and whether they are ready
 	@scripts/laptop.sh status
+
+##@ Images
+
+# make images REGISTRY=... PUSH=true: REGISTRY empty keeps application.properties' registry (docker.io).
+REGISTRY ?=
+PUSH ?= false
+# true lets Jib use plain HTTP, for a registry on localhost.
+INSECURE ?= false
+# Empty keeps Quarkus's default base images (UBI OpenJDK 17 runtime, quarkus-micro-image).
+BASE_JVM_IMAGE ?=
+BASE_NATIVE_IMAGE ?=
+# auto: build the native flavour when a native executable or native-image is found.
+NATIVE ?= auto
+# Base image OCI layout, Jib's layer caches and pulled images live here (git-ignored).
+IMAGES_CACHE_DIR ?= .cache/images
+# Port of the throwaway registry that image-check starts on 127.0.0.1.
+IMAGE_CHECK_PORT ?= 5055
+
+IMAGES_ENV = MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' IMAGES_CACHE_DIR='$(IMAGES_CACHE_DIR)'
+
+.PHONY: images
+images: ## Build both images with Jib, JVM (+ native when a native executable exists): REGISTRY=host PUSH=true
+	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' PUSH='$(PUSH)' INSECURE='$(INSECURE)' NATIVE='$(NATIVE)' \
+	  BASE_JVM_IMAGE='$(BASE_JVM_IMAGE)' BASE_NATIVE_IMAGE='$(BASE_NATIVE_IMAGE)' scripts/images/build.sh
+
+.PHONY: image-check
+image-check: ## No Docker: local registry, Debian JRE base, push both JVM images, run them chrooted, greet via Romeo
+	@$(IMAGES_ENV) IMAGE_CHECK_PORT='$(IMAGE_CHECK_PORT)' scripts/images/image-check.sh
