@@ -1,0 +1,162 @@
+package io.github.romeojuliet.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Kubernetes JSON schemas for the rendered objects.
+ * <ul>
+ *   <li>Built-in kinds and Gateway API's HTTPRoute: the validation-schema.json files inside the fabric8
+ *   kubernetes-model-* 6.13.4 jars (the gatewayapi jar carries HTTPRoute). fabric8 marks every object as open
+ *   ({@code additionalProperties: true}) and models IntOrString and Quantity as Java objects, so the schemas are
+ *   tightened here: unknown fields are rejected, and IntOrString / Quantity / Time take their wire types.</li>
+ *   <li>Traefik's IngressRoute and TraefikService: no schema for them is on Maven Central, so
+ *   src/test/resources/schemas holds hand-written ones covering the fields this chart uses, also closed.</li>
+ * </ul>
+ */
+final class KubeSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] MODEL_JARS = {"core", "apps", "networking", "policy", "autoscaling", "gatewayapi"};
+    private static final Map<String, String> HAND_WRITTEN = Map.of(
+            "traefik.io/v1alpha1/IngressRoute", "/schemas/traefik-ingressroute.json",
+            "traefik.io/v1alpha1/TraefikService", "/schemas/traefik-traefikservice.json");
+
+    private static final ObjectNode DEFINITIONS = JsonNodeFactory.instance.objectNode();
+    /** "apiVersion/kind" to the definition that describes it. */
+    private static final Map<String, String> BY_GVK = new HashMap<>();
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+    static {
+        try {
+            for (URL url : Collections.list(KubeSchemas.class.getClassLoader().getResources("schema/validation-schema.json"))) {
+                try (InputStream in = url.openStream()) {
+                    JsonNode schema = JSON.readTree(in);
+                    schema.path("definitions").fields().forEachRemaining(e -> DEFINITIONS.set(e.getKey(), e.getValue()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (DEFINITIONS.size() < 500) {
+            throw new IllegalStateException("fabric8 schemas missing from the test classpath: expected the "
+                    + String.join(", ", MODEL_JARS) + " model jars, found " + DEFINITIONS.size() + " definitions");
+        }
+        List<String> names = new ArrayList<>();
+        DEFINITIONS.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            ObjectNode def = (ObjectNode) DEFINITIONS.get(name);
+            JsonNode wire = wireType(name);
+            if (wire != null) {
+                DEFINITIONS.set(name, wire);
+                continue;
+            }
+            close(def);
+            String apiVersion = def.path("properties").path("apiVersion").path("default").asText("");
+            String kind = def.path("properties").path("kind").path("default").asText("");
+            if (!apiVersion.isEmpty() && !kind.isEmpty()) {
+                BY_GVK.putIfAbsent(apiVersion + "/" + kind, name);
+            }
+        }
+    }
+
+    private KubeSchemas() {
+    }
+
+    /** Schema errors of one rendered object; empty when it is valid. */
+    static List<String> validate(JsonNode object) {
+        String gvk = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+        JsonSchema schema = SCHEMAS.computeIfAbsent(gvk, KubeSchemas::load);
+        Set<ValidationMessage> errors = schema.validate(object);
+        return errors.stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static JsonSchema load(String gvk) {
+        ObjectNode root;
+        if (HAND_WRITTEN.containsKey(gvk)) {
+            try (InputStream in = KubeSchemas.class.getResourceAsStream(HAND_WRITTEN.get(gvk))) {
+                root = (ObjectNode) JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            root.set("definitions", DEFINITIONS);
+        } else {
+            String def = BY_GVK.get(gvk);
+            if (def == null) {
+                throw new AssertionError("no schema for " + gvk + ": the chart renders a kind the tests cannot check");
+            }
+            root = JsonNodeFactory.instance.objectNode();
+            root.put("$schema", "http://json-schema.org/draft-07/schema#");
+            root.put("$ref", "#/definitions/" + def);
+            root.set("definitions", DEFINITIONS);
+        }
+        return FACTORY.getSchema(root);
+    }
+
+    /** What the API server accepts on the wire for fabric8's hand-modelled types. */
+    private static JsonNode wireType(String definition) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (definition.endsWith("_IntOrString")) {
+            node.set("type", types("integer", "string"));
+        } else if (definition.endsWith("_Quantity")) {
+            node.set("type", types("string", "number"));
+        } else if (definition.endsWith("_Time") || definition.endsWith("_MicroTime")) {
+            node.put("type", "string");
+        } else if (definition.endsWith("_FieldsV1") || definition.endsWith("_RawExtension")
+                || definition.endsWith("_JSON") || definition.endsWith("_Patch")) {
+            return node; // free-form
+        } else {
+            return null;
+        }
+        return node;
+    }
+
+    private static ArrayNode types(String... types) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String t : types) {
+            array.add(t);
+        }
+        return array;
+    }
+
+    /**
+     * Rejects unknown fields wherever fabric8 lists the known ones, and drops fabric8's boolean "required"
+     * markers, which are draft-3 syntax that draft 7 does not read.
+     */
+    private static void close(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            if (o.has("properties") && o.path("additionalProperties").isBoolean()) {
+                o.put("additionalProperties", false);
+            }
+            if (o.path("required").isBoolean()) {
+                o.remove("required");
+            }
+            for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
+                close(it.next());
+            }
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(KubeSchemas::close);
+        }
+    }
+}
