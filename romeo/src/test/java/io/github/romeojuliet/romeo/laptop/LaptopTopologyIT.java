@@ -1,0 +1,135 @@
+package io.github.romeojuliet.romeo.laptop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The laptop set-up a new user gets from {@code make run}: both packaged services started as
+ * processes by the very same target, Juliet killed under Romeo's feet, then started again.
+ */
+class LaptopTopologyIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path RUN_DIR = Path.of("target", "laptop-run").toAbsolutePath();
+    private static final int JULIET_PORT = freePort();
+    private static final int ROMEO_PORT = freePort();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void makeRun() throws Exception {
+        make("run");
+    }
+
+    @AfterAll
+    static void makeStop() throws Exception {
+        make("stop");
+    }
+
+    @Test
+    void romeoReachesJulietThenReportsHerDeathThenRecovers() throws Exception {
+        HttpResponse<String> greeting = callRomeo();
+        assertEquals(200, greeting.statusCode(), greeting::body);
+        assertEquals("Hello Romeo, this is Juliet.", greeting.body());
+
+        long romeo = pid("romeo");
+        ProcessHandle juliet = ProcessHandle.of(pid("juliet")).orElseThrow();
+        juliet.destroyForcibly();
+        juliet.onExit().get(10, TimeUnit.SECONDS);
+
+        HttpResponse<String> widowed = callRomeo();
+        assertEquals(503, widowed.statusCode(), widowed::body);
+        assertEquals("application/problem+json", widowed.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(widowed.body().contains("\"detail\":\"Juliet at http://localhost:" + JULIET_PORT),
+                widowed::body);
+
+        make("run");
+        assertEquals(romeo, pid("romeo"), "make run must leave a running Romeo alone");
+        assertTrue(romeoAnswersWithin(Duration.ofSeconds(30)), "Romeo did not recover once Juliet was back");
+    }
+
+    @Test
+    void stopEndsBothProcesses() throws Exception {
+        // Runs on its own processes so the other test's kill does not interfere.
+        long juliet = pid("juliet");
+        long romeo = pid("romeo");
+        make("stop");
+        assertFalse(ProcessHandle.of(juliet).map(ProcessHandle::isAlive).orElse(false), "Juliet still running");
+        assertFalse(ProcessHandle.of(romeo).map(ProcessHandle::isAlive).orElse(false), "Romeo still running");
+        make("run");
+    }
+
+    private static HttpResponse<String> callRomeo() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ROMEO_PORT + "/call-juliet"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean romeoAnswersWithin(Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (callRomeo().statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static long pid(String service) throws IOException {
+        return Long.parseLong(Files.readString(RUN_DIR.resolve(service + ".pid")).trim());
+    }
+
+    private static void make(String target) throws IOException, InterruptedException {
+        Path log = RUN_DIR.resolveSibling("laptop-make-" + target + ".log");
+        Files.createDirectories(RUN_DIR);
+        ProcessBuilder make = new ProcessBuilder(List.of("make", "--no-print-directory", "-C", ROOT.toString(), target))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        make.environment().putAll(Map.of(
+                "JULIET_PORT", String.valueOf(JULIET_PORT),
+                "ROMEO_PORT", String.valueOf(ROMEO_PORT),
+                "RUN_DIR", RUN_DIR.toString(),
+                // The jars this build just packaged, even on a machine with GraalVM.
+                "RUN_MODE", System.getProperty("laptop.run-mode", "jvm")));
+        Process process = make.start();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "make " + target + " did not finish");
+        assertEquals(0, process.exitValue(), () -> "make " + target + " failed:\n" + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Runs Juliet and Romeo side by side on this machine, the way `make run` and `make stop` do.
+#   scripts/laptop.sh run|stop|status
+# Settings (environment): JULIET_PORT (8080), ROMEO_PORT (8081), RUN_DIR (.run),
+# RUN_MODE (auto|native|jvm|aot; auto = native when GraalVM is found, JVM otherwise),
+# READY_TIMEOUT seconds to wait for each service (60), AOT_JAVA_HOME for RUN_MODE=aot.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+JULIET_PORT=${JULIET_PORT:-8080}
+ROMEO_PORT=${ROMEO_PORT:-8081}
+RUN_DIR=${RUN_DIR:-.run}
+RUN_MODE=${RUN_MODE:-auto}
+READY_TIMEOUT=${READY_TIMEOUT:-60}
+VERSION=1.0.0
+mkdir -p "$RUN_DIR"
+RUN_DIR=$(cd "$RUN_DIR" && pwd)
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'laptop: %s\n' "$*" >&2; exit 1; }
+
+has_graalvm() {
+  command -v native-image >/dev/null 2>&1 || [ -n "${GRAALVM_HOME:-}" ]
+}
+
+resolve_mode() {
+  case "$RUN_MODE" in
+    auto) if has_graalvm; then echo native; else echo jvm; fi ;;
+    native|jvm|aot) echo "$RUN_MODE" ;;
+    *) die "RUN_MODE must be auto, native, jvm or aot (got '$RUN_MODE')" ;;
+  esac
+}
+
+native_binary() { echo "$1/target/$1-$VERSION-runner"; }
+jvm_jar() { echo "$1/target/quarkus-app/quarkus-run.jar"; }
+aot_cache() { echo "$1/target/quarkus-app/app.aot"; }
+
+# Builds only what is missing, so a second `make run` starts at once.
+build_if_missing() {
+  local mode=$1
+  case "$mode" in
+    native)
+      if [ ! -x "$(native_binary juliet)" ] || [ ! -x "$(native_binary romeo)" ]; then
+        say "Building native executables (a few minutes)..."
+        ./mvnw -B -ntp -q package -Pnative -DskipTests -pl juliet,romeo
+      fi ;;
+    jvm)
+      if [ ! -f "$(jvm_jar juliet)" ] || [ ! -f "$(jvm_jar romeo)" ]; then
+        say "Building the JVM applications..."
+        ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+      fi ;;
+    aot)
+      if [ ! -f "$(aot_cache juliet)" ] || [ ! -f "$(aot_cache romeo)" ]; then
+        say "Building the JVM applications with a JDK 25 AOT cache..."
+        JAVA_HOME=$(aot_java_home) ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet,romeo
+      fi ;;
+  esac
+}
+
+aot_java_home() {
+  local candidate
+  for candidate in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then
+      echo "$candidate"; return
+    fi
+  done
+  die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"
+}
+
+command_for() {
+  local service=$1 mode=$2
+  case "$mode" in
+    native) echo "$(native_binary "$service")" ;;
+    jvm) echo "java -jar $(jvm_jar "$service")" ;;
+    aot) echo "$(aot_java_home)/bin/java -XX:AOTCache=$(aot_cache "$service") -jar $(jvm_jar "$service")" ;;
+  esac
+}
+
+pid_of() {
+  local file="$RUN_DIR/$1.pid"
+  [ -f "$file" ] || return 1
+  local pid; pid=$(cat "$file")
+  kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start() {
+  local service=$1 port=$2 mode=$3; shift 3
+  if pid=$(pid_of "$service"); then
+    say "$service is already running (pid $pid, port $port)"
+    return
+  fi
+  port_taken "$port" && die "port $port is taken by another program; pick another: make run ${service^^}_PORT=..."
+  # setsid: the service must outlive `make`, and `make stop` must be able to end it alone.
+  env QUARKUS_HTTP_PORT="$port" "$@" setsid $(command_for "$service" "$mode") \
+    >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  echo $! >"$RUN_DIR/$service.pid"
+  say "started $service ($mode) on port $port, pid $!"
+}
+
+await_ready() {
+  local service=$1 port=$2 waited=0
+  until curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; do
+    pid_of "$service" >/dev/null || { tail -n 20 "$RUN_DIR/$service.log" >&2; die "$service exited; log above"; }
+    [ "$waited" -ge $((READY_TIMEOUT * 5)) ] && die "$service was not ready within ${READY_TIMEOUT}s; see $RUN_DIR/$service.log"
+    sleep 0.2; waited=$((waited + 1))
+  done
+}
+
+run() {
+  local mode; mode=$(resolve_mode)
+  case "$mode" in
+    native) say "Mode: native executables (GraalVM found)" ;;
+    jvm) has_graalvm || say "Mode: JVM (no native-image on PATH and no GRAALVM_HOME; install GraalVM for native)"
+         has_graalvm && say "Mode: JVM (RUN_MODE=jvm)" ;;
+    aot) say "Mode: JVM with the JDK 25 AOT cache ($(aot_java_home))" ;;
+  esac
+  build_if_missing "$mode"
+  start juliet "$JULIET_PORT" "$mode"
+  start romeo "$ROMEO_PORT" "$mode" QUARKUS_REST_CLIENT_JULIET_URL="http://localhost:$JULIET_PORT"
+  await_ready juliet "$JULIET_PORT"
+  await_ready romeo "$ROMEO_PORT"
+  cat <<MSG
+
+Juliet and Romeo are ready. Try:
+  curl localhost:$ROMEO_PORT/call-juliet
+  curl -H 'Accept: application/json' localhost:$ROMEO_PORT/call-juliet
+  curl -i localhost:$JULIET_PORT/romeo-please-call-me
+  curl localhost:$ROMEO_PORT/q/health
+Logs: $RUN_DIR/juliet.log and $RUN_DIR/romeo.log
+Stop both with: make stop
+MSG
+}
+
+stop_one() {
+  local service=$1 pid
+  if ! pid=$(pid_of "$service"); then
+    rm -f "$RUN_DIR/$service.pid"
+    return
+  fi
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$RUN_DIR/$service.pid"
+  say "stopped $service (pid $pid)"
+}
+
+status() {
+  local service port
+  for service in juliet romeo; do
+    port=$JULIET_PORT; [ "$service" = romeo ] && port=$ROMEO_PORT
+    if pid=$(pid_of "$service"); then
+      if curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; then
+        say "$service: running, ready (pid $pid, port $port)"
+      else
+        say "$service: running, not ready (pid $pid, port $port)"
+      fi
+    else
+      say "$service: stopped"
+    fi
+  done
+}
+
+case "${1:-}" in
+  run) run ;;
+  stop) stop_one romeo; stop_one juliet ;;
+  status) status ;;
+  *) die "usage: scripts/laptop.sh run|stop|status" ;;
+esac
