@@ -27,7 +27,7 @@ public final class ChartCli {
             case "lint" -> {
                 boolean failed = report("defaults", Lint.strict(null));
                 for (int i = 1; i < args.length; i++) {
-                    failed |= report(args[i], Lint.strict(Path.of(args[i])));
+                    failed |= report(args[i], Lint.strict(Path.of(args[i]).toAbsolutePath()));
                 }
                 System.exit(failed ? 1 : 0);
             }
@@ -35,8 +35,15 @@ public final class ChartCli {
                 if (args.length != 3) {
                     usage();
                 }
-                Path values = args[1].isEmpty() ? null : Path.of(args[1]);
-                String manifest = Chart.template(values, Map.of());
+                Path values = args[1].isEmpty() ? null : Path.of(args[1]).toAbsolutePath();
+                String manifest;
+                try {
+                    manifest = Chart.template(values, Map.of());
+                } catch (IllegalStateException helmError) {
+                    System.err.println("Error: " + helmError.getMessage());
+                    System.exit(1);
+                    return;
+                }
                 Path out = Path.of(args[2]);
                 if (out.getParent() != null) {
                     Files.createDirectories(out.getParent());
