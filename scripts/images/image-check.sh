@@ -37,11 +37,12 @@ cache=$(images_cache_dir)
 run=$(mktemp -d "${TMPDIR:-/tmp}/image-check.XXXXXX")
 netns="rj-image-check-$$"
 registry_pid=""
-declare -A svc_pid=() app_pid=()
+declare -A svc_pid=() app_pid=() unpack_pid=()
 
 cleanup() {
   local rc=$? pid name
   trap - EXIT INT TERM
+  for pid in "${unpack_pid[@]}"; do kill "$pid" 2>/dev/null || true; done
   # SIGTERM goes to the application itself, as a kubelet sends it: unshare, its parent, holds
   # SIGTERM back until its child ends. Quarkus stops in well under a second; whatever still runs
   # after 15 s is killed, and killing unshare takes its whole PID namespace down with it.
@@ -116,21 +117,27 @@ timeout 300 skopeo copy --quiet --dest-tls-verify=false "$base_oci" "docker://$b
 REGISTRY=$registry PUSH=true INSECURE=true NATIVE=false BASE_JVM_IMAGE=$base_ref "$here/build.sh"
 t_build=$(( $(now) - t ))
 
-# 4. Pull back what was pushed. The OCI layout under the cache keeps blobs between runs, so the
-# base layer is copied once; unpacking is per run.
+# 4. Pull back what was pushed, under the names the chart expects. The OCI layout under the cache
+# keeps blobs between runs, so the base layer is copied once. Unpacking is per run, both images at
+# once (the two cores each take one).
 t=$(now)
 pulled="$cache/pulled"
 [ -f "$pulled/index.json" ] || umoci init --layout "$pulled"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1)
 for svc in juliet romeo; do
   ref="$registry/$IMAGE_GROUP/$svc:$version"
-  log "pulling $ref and unpacking it"
+  log "pulling $ref"
   timeout 300 skopeo copy --quiet --src-tls-verify=false "docker://$ref" "oci:$pulled:$svc" \
     || die "$ref was not found in the registry: the build did not push it under the name the chart expects"
-  skopeo inspect --config "oci:$pulled:$svc" \
-    | jq -c '{Entrypoint: .config.Entrypoint, Cmd: .config.Cmd, WorkingDir: .config.WorkingDir, User: .config.User}' \
+  mkdir -p "$run/$svc"
+  skopeo inspect --config "oci:$pulled:$svc" >"$run/$svc/image-config.json"
+  jq -c '.config | {Entrypoint, Cmd, WorkingDir, User}' "$run/$svc/image-config.json" \
     | sed "s/^/    $svc image config: /" >&2
-  umoci unpack --image "$pulled:$svc" "$run/$svc" >/dev/null
+  timeout 300 umoci raw unpack --image "$pulled:$svc" "$run/$svc/rootfs" >"$run/$svc-unpack.log" 2>&1 &
+  unpack_pid[$svc]=$!
+done
+for svc in "${!unpack_pid[@]}"; do
+  wait "${unpack_pid[$svc]}" || { cat "$run/$svc-unpack.log" >&2; die "umoci could not unpack $svc"; }
 done
 umoci gc --layout "$pulled"
 t_unpack=$(( $(now) - t ))

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs the process of an unpacked OCI image (a bundle from `umoci unpack`) in an isolated root, the
-# way a pod runs it, without a container engine:
+# Runs the process of an unpacked image in an isolated root, the way a pod runs it, without a
+# container engine:
 #   - its own mount, PID, IPC and UTS namespaces (unshare); the network is the caller's, so run this
 #     under `nsenter --net=...` to give it a network namespace of its own;
 #   - the root file system read-only (the chart sets readOnlyRootFilesystem), with a fresh /proc,
 #     a tmpfs on /tmp (the chart's emptyDir) and a minimal /dev;
-#   - exactly the image's entrypoint, environment, working directory and user, read from the bundle's
-#     config.json (which umoci derives from the image config), plus any VAR=value given here.
+#   - exactly the image's entrypoint (+ cmd), environment, working directory and user, read from
+#     the image config, plus any VAR=value given here (as a pod spec's env adds to the image's).
 #
 # Usage: run-bundle.sh BUNDLE_DIR [VAR=value ...]
+#   BUNDLE_DIR/rootfs             the image's layers unpacked (umoci raw unpack)
+#   BUNDLE_DIR/image-config.json  the image config as pushed (skopeo inspect --config)
 # It stays in the foreground. A SIGTERM to it reaches the application (--kill-child), and when it
 # ends everything in its PID namespace ends and its mounts go with its mount namespace.
 set -euo pipefail
@@ -17,7 +19,7 @@ source "$(dirname "$0")/lib.sh"
 if [ "${1:-}" != --inside ]; then
   bundle=$(cd "${1:?usage: run-bundle.sh BUNDLE_DIR [VAR=value ...]}" && pwd)
   shift
-  [ -f "$bundle/config.json" ] && [ -d "$bundle/rootfs" ] || die "$bundle is not an unpacked OCI bundle"
+  [ -f "$bundle/image-config.json" ] && [ -d "$bundle/rootfs" ] || die "$bundle has no rootfs/ and image-config.json"
   # --fork makes this script's second half PID 1 of the new PID namespace; --kill-child passes a
   # SIGTERM on to it so the JVM shuts down as it would in a pod.
   exec unshare --mount --pid --ipc --uts --fork --kill-child=SIGTERM --propagation private \
@@ -28,14 +30,31 @@ shift
 bundle=$1
 shift
 root="$bundle/rootfs"
-config="$bundle/config.json"
+config="$bundle/image-config.json"
 
-mapfile -t args < <(jq -r '.process.args[]' "$config")
-mapfile -t env < <(jq -r '.process.env[]?' "$config")
-cwd=$(jq -r '.process.cwd // "/"' "$config")
-uid=$(jq -r '.process.user.uid // 0' "$config")
-gid=$(jq -r '.process.user.gid // 0' "$config")
+# What a runtime runs: Entrypoint followed by Cmd, with the image's Env, in its WorkingDir, as its User.
+mapfile -t args < <(jq -r '(.config.Entrypoint // []) + (.config.Cmd // []) | .[]' "$config")
+mapfile -t env < <(jq -r '.config.Env // [] | .[]' "$config")
+cwd=$(jq -r '.config.WorkingDir // "" | if . == "" then "/" else . end' "$config")
+user=$(jq -r '.config.User // ""' "$config")
 [ "${#args[@]}" -gt 0 ] || die "the image has neither entrypoint nor command"
+# User is "user[:group]", each a number or a name from the image's own passwd and group files; with
+# no group the user's primary group applies, as in Docker and Kubernetes.
+uid=${user%%:*} gid=""
+[[ "$user" == *:* ]] && gid=${user#*:}
+[ -n "$uid" ] || uid=0
+if ! [[ "$uid" =~ ^[0-9]+$ ]]; then
+  entry=$(awk -F: -v u="$uid" '$1 == u' "$root/etc/passwd")
+  [ -n "$entry" ] || die "the image's user '$uid' is not in its /etc/passwd"
+  uid=$(cut -d: -f3 <<<"$entry")
+fi
+if [ -z "$gid" ]; then
+  gid=$(awk -F: -v u="$uid" '$3 == u { print $4; exit }' "$root/etc/passwd")
+  gid=${gid:-0}
+elif ! [[ "$gid" =~ ^[0-9]+$ ]]; then
+  gid=$(awk -F: -v g="$gid" '$1 == g { print $3; exit }' "$root/etc/group")
+  [ -n "$gid" ] || die "the image's group '${user#*:}' is not in its /etc/group"
+fi
 
 # All of these mounts live in this private mount namespace only.
 mount --bind "$root" "$root"
