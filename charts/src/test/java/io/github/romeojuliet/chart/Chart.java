@@ -149,6 +149,16 @@ public final class Chart {
         }
     }
 
+    /** NOTES.txt as helm install prints it (a client-only dry run: nothing is sent anywhere). */
+    public static String notes(Path valuesFile) {
+        var install = helm().install().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)
+                .clientOnly().dryRun();
+        if (valuesFile != null) {
+            install = install.withValuesFile(valuesFile);
+        }
+        return install.call().getOutput();
+    }
+
     /** The error Helm gives for values it must reject; fails the test when Helm renders them instead. */
     public static String renderError(Path valuesFile) {
         try {
