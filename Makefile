@@ -75,3 +75,60 @@ images: ## Build both images with Jib, JVM (+ native when a native executable ex
 .PHONY: image-check
 image-check: ## No Docker: local registry, Debian JRE base, push both JVM images, run them chrooted, greet via Romeo
 	@$(IMAGES_ENV) IMAGE_CHECK_PORT='$(IMAGE_CHECK_PORT)' scripts/images/image-check.sh
+
+##@ Helm chart
+
+CHART_DIR ?= charts/romeo-juliet
+# chart-template renders this values file (any file; the examples are in $(CHART_DIR)/examples).
+CHART_VALUES ?= $(CHART_DIR)/examples/ab-weight.yaml
+CHART_OUT ?= charts/target/rendered/$(notdir $(CHART_VALUES))
+RELEASE ?= rj
+NAMESPACE ?= default
+# deploy installs with this values file on top of the defaults; empty: the defaults alone.
+DEPLOY_VALUES ?=
+HELM ?= helm
+# e2e counts this many calls through the routing, at this in-cluster URL.
+E2E_CALLS ?= 200
+E2E_URL ?= http://ingress-nginx-internal-controller.ingress-nginx.svc.cluster.local/romeo-please-call-me
+
+CHART_CP = charts/target/classpath.txt
+# The chart targets run real Helm through helm-java from the charts module, so no helm binary is needed.
+CHART_CLI = java -Djna.tmpdir=charts/target/jna -Dchart.dir=$(CHART_DIR) \
+  -cp charts/target/test-classes:$$(cat $(CHART_CP)) io.github.romeojuliet.chart.ChartCli
+
+.PHONY: chart-tools
+chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart tests when it is missing
+	@command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus; }
+
+.PHONY: chart-classpath
+chart-classpath: ## Compile the chart module's tools and write their classpath (used by chart-lint and chart-template)
+	$(MVN) $(MVN_FLAGS) -q -f charts/pom.xml test-compile dependency:build-classpath \
+	  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+
+.PHONY: chart-lint
+chart-lint: chart-classpath ## helm lint --strict with the defaults and with every example values file
+	@$(CHART_CLI) lint $(wildcard $(CHART_DIR)/examples/*.yaml)
+
+.PHONY: chart-template
+chart-template: chart-classpath ## Render CHART_VALUES (default: the A/B weight example) to CHART_OUT, hooks included
+	@$(CHART_CLI) template $(abspath $(CHART_VALUES)) $(abspath $(CHART_OUT))
+
+.PHONY: chart-test
+chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make build first)
+	$(MVN) $(MVN_FLAGS) verify -pl charts
+
+.PHONY: deploy
+deploy: ## Install or upgrade the chart in the current kubectl context (RELEASE, NAMESPACE, DEPLOY_VALUES)
+	$(HELM) upgrade --install $(RELEASE) $(CHART_DIR) -n $(NAMESPACE) --create-namespace --wait --timeout 5m \
+	  $(if $(DEPLOY_VALUES),-f $(DEPLOY_VALUES))
+
+.PHONY: undeploy
+undeploy: ## Uninstall the release from the current kubectl context
+	$(HELM) uninstall $(RELEASE) -n $(NAMESPACE) --wait
+
+.PHONY: e2e
+e2e: ## Deploy with the A/B weight example, run helm test, then count how E2E_CALLS calls split between variants
+	$(MAKE) deploy DEPLOY_VALUES=$(if $(DEPLOY_VALUES),$(DEPLOY_VALUES),$(CHART_DIR)/examples/ab-weight.yaml)
+	$(HELM) test $(RELEASE) -n $(NAMESPACE) --logs
+	charts/scripts/e2e-split.sh $(NAMESPACE) $(E2E_URL) $(E2E_CALLS)
