@@ -16,8 +16,8 @@ export JULIET_PORT ROMEO_PORT RUN_DIR
 .PHONY: help
 help: ## Show every target with one line on what it does
 	@awk 'BEGIN {FS = ":.*##"; printf "Usage: make <target> [VAR=value]\n"} \
-	  /^[a-zA-Z0-9_-]+:.*?##/ { printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2 } \
-	  /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5) }' $(MAKEFILE_LIST)
+	  /^[a-zA-Z0-9_-]+:.*?##/ { printf "  %-19s %s\n", $$1, $$2 } \
+	  /^##@/ { printf "\n%s\n", substr($$0, 5) }' $(MAKEFILE_LIST)
 
 ##@ Build and test
 
@@ -28,6 +28,12 @@ build: ## Package both services as JVM applications (tests skipped)
 .PHONY: test
 test: ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs
 	$(MVN) $(MVN_FLAGS) verify
+	$(MAKE) --no-print-directory test-native-inputs
+
+.PHONY: test-native-inputs
+test-native-inputs: ## Without GraalVM: prepare both native builds (sources only) and check they carry src-native-config
+	$(MVN) $(MVN_FLAGS) verify -Pnative -Dquarkus.native.sources-only=true -DskipITs \
+	  -Dtest=NativeImageArgsTest -Dsurefire.failIfNoSpecifiedTests=false -pl juliet,romeo,src-native-config
 
 .PHONY: clean
 clean: stop ## Stop what make run started and remove build output
@@ -44,9 +50,23 @@ run: ## Start Juliet (:8080) and Romeo (:8081) in the background; native when na
 stop: ## Stop the services that make run started
 	@scripts/laptop.sh stop
 
+.PHONY: run-aot
+run-aot: ## Like run, on JDK 25 with an AOT cache for a faster JVM start (AOT_JAVA_HOME, default Temurin 25)
+	@RUN_MODE=aot scripts/laptop.sh run
+
 .PHONY: status
 status: ## Say which services make run started and whether they are ready
 	@scripts/laptop.sh status
+
+##@ Native executables
+
+.PHONY: native
+native: ## Build both native executables with local GraalVM/Mandrel (JDK 21 or 25) or a builder container
+	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native.sh build
+
+.PHONY: test-native
+test-native: ## Run the integration tests and the laptop topology against the native executables
+	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native.sh test
 
 ##@ Images
 
@@ -64,6 +84,8 @@ NATIVE ?= auto
 IMAGES_CACHE_DIR ?= .cache/images
 # Port of the throwaway registry that image-check starts on 127.0.0.1.
 IMAGE_CHECK_PORT ?= 5055
+# uid:gid image-check runs the images as (the chart's is 1001:1001); empty: the image's own User.
+IMAGE_CHECK_RUN_AS ?=
 
 IMAGES_ENV = MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' IMAGES_CACHE_DIR='$(IMAGES_CACHE_DIR)'
 
@@ -74,7 +96,8 @@ images: ## Build both images with Jib, JVM (+ native when a native executable ex
 
 .PHONY: image-check
 image-check: ## No Docker: local registry, Debian JRE base, push both JVM images, run them chrooted, greet via Romeo
-	@$(IMAGES_ENV) IMAGE_CHECK_PORT='$(IMAGE_CHECK_PORT)' scripts/images/image-check.sh
+	@$(IMAGES_ENV) IMAGE_CHECK_PORT='$(IMAGE_CHECK_PORT)' IMAGE_CHECK_RUN_AS='$(IMAGE_CHECK_RUN_AS)' \
+	  scripts/images/image-check.sh
 
 ##@ Helm chart
 

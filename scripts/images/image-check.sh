@@ -11,7 +11,8 @@
 # Every wait has a deadline; the trap stops what was started and removes the namespace.
 #
 # Settings (environment; the Makefile passes its variables): IMAGE_CHECK_PORT (registry port,
-# default 5055), IMAGES_CACHE_DIR, MVN, MVN_FLAGS, IMAGE_CHECK_READY_TIMEOUT (seconds, default 90).
+# default 5055), IMAGES_CACHE_DIR, MVN, MVN_FLAGS, IMAGE_CHECK_READY_TIMEOUT (seconds, default 90),
+# IMAGE_CHECK_RUN_AS (uid:gid to run both as, like the chart's securityContext; default: the image's User).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$IMAGES_REPO_ROOT"
@@ -19,6 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 PORT=${IMAGE_CHECK_PORT:-5055}
 READY_TIMEOUT=${IMAGE_CHECK_READY_TIMEOUT:-90}
+RUN_AS=${IMAGE_CHECK_RUN_AS:-}
 GREETING='Hello Romeo, this is Juliet.'
 # The chart's image.repository is docker.io/<group>/<service>; only the registry differs here.
 IMAGE_GROUP=romeojuliet
@@ -152,7 +154,7 @@ in_ns ip link set lo up
 start_service() {
   local name=$1
   shift
-  nsenter --net="/run/netns/$netns" -- "$here/run-bundle.sh" "$run/$name" "$@" >"$run/$name.log" 2>&1 &
+  RUN_AS=$RUN_AS nsenter --net="/run/netns/$netns" -- "$here/run-bundle.sh" "$run/$name" "$@" >"$run/$name.log" 2>&1 &
   svc_pid[$name]=$!
 }
 # wait_ready NAME PORT: until /q/health/ready answers, failing early if the process died.
@@ -163,14 +165,15 @@ wait_ready() {
     [ "$(now)" -lt "$deadline" ] || die "$name: not ready on port $port after ${READY_TIMEOUT}s"
     sleep 1
   done
-  local app uid root_mode
+  local app uid gid root_mode
   # The application is the only child of the namespace's unshare: say who it runs as and how, and
   # remember it so that the cleanup waits for it to end.
   app=$(pgrep -P "${svc_pid[$name]}" | head -n1 || true)
   [ -n "$app" ] && app_pid[$name]=$app
   uid=$(awk '/^Uid:/ { print $2 }' "/proc/$app/status" 2>/dev/null || echo '?')
+  gid=$(awk '/^Gid:/ { print $2 }' "/proc/$app/status" 2>/dev/null || echo '?')
   root_mode=$(awk '$2 == "/" { split($4, o, ","); print o[1] }' "/proc/$app/mounts" 2>/dev/null || echo '?')
-  log "$name is ready on port $port (uid $uid, root file system $root_mode)"
+  log "$name is ready on port $port (uid $uid, gid $gid, root file system $root_mode)"
 }
 
 start_service juliet "QUARKUS_HTTP_PORT=$JULIET_PORT_IN_NS"

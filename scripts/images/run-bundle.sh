@@ -11,6 +11,8 @@
 # Usage: run-bundle.sh BUNDLE_DIR [VAR=value ...]
 #   BUNDLE_DIR/rootfs             the image's layers unpacked (umoci raw unpack)
 #   BUNDLE_DIR/image-config.json  the image config as pushed (skopeo inspect --config)
+# RUN_AS=uid[:gid] in the environment overrides the image's User, as a pod's
+# securityContext.runAsUser/runAsGroup does.
 # It stays in the foreground. A SIGTERM to it reaches the application (--kill-child), and when it
 # ends everything in its PID namespace ends and its mounts go with its mount namespace.
 set -euo pipefail
@@ -36,7 +38,7 @@ config="$bundle/image-config.json"
 mapfile -t args < <(jq -r '(.config.Entrypoint // []) + (.config.Cmd // []) | .[]' "$config")
 mapfile -t env < <(jq -r '.config.Env // [] | .[]' "$config")
 cwd=$(jq -r '.config.WorkingDir // "" | if . == "" then "/" else . end' "$config")
-user=$(jq -r '.config.User // ""' "$config")
+user=${RUN_AS:-$(jq -r '.config.User // ""' "$config")}
 [ "${#args[@]}" -gt 0 ] || die "the image has neither entrypoint nor command"
 # User is "user[:group]", each a number or a name from the image's own passwd and group files; with
 # no group the user's primary group applies, as in Docker and Kubernetes.
