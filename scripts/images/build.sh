@@ -83,18 +83,25 @@ clear_digests
 timeout 1800 $MVN $MVN_FLAGS package "${jvm[@]}" || die "the JVM image build failed (Maven output above)"
 report JVM
 
-# The native flavour needs a native executable: either one built before (make native, CI with
-# GraalVM) that Quarkus reuses, or native-image to build one now.
+# The native flavour needs a native executable: either one built before (make native) that Quarkus
+# reuses, or a GraalVM/Mandrel native-image to build one now.
 have_runners=true
 for svc in "${SERVICES[@]}"; do
   compgen -G "$svc/target/*-runner" >/dev/null || have_runners=false
 done
+have_native_image=false
+if command -v native-image >/dev/null 2>&1 || [ -x "${GRAALVM_HOME:-/nonexistent}/bin/native-image" ]; then
+  have_native_image=true
+fi
 if [ "$NATIVE" = auto ]; then
-  if [ "$have_runners" = true ] || command -v native-image >/dev/null 2>&1; then NATIVE=true; else NATIVE=false; fi
-  [ "$NATIVE" = false ] && log "native flavour skipped: no native executable in */target and no native-image on PATH"
+  if [ "$have_runners" = true ] || [ "$have_native_image" = true ]; then NATIVE=true; else NATIVE=false; fi
+  [ "$NATIVE" = false ] && log "native flavour skipped: no native executable in */target and no native-image (PATH, GRAALVM_HOME)"
 fi
 if [ "$NATIVE" = true ]; then
+  # -Pnative: the same native settings as make native; reuse-existing: an executable already in
+  # target/ goes in as it is instead of being built again.
   native=("${common[@]}"
+    -Pnative
     -Dquarkus.native.enabled=true
     -Dquarkus.native.reuse-existing=true
     # Same name, "-native" after the version: the chart's tag for the native flavour.
