@@ -33,9 +33,10 @@ resolve_mode() {
   esac
 }
 
-native_binary() { echo "$1/target/$1-$VERSION-runner"; }
-jvm_jar() { echo "$1/target/quarkus-app/quarkus-run.jar"; }
-aot_cache() { echo "$1/target/quarkus-app/app.aot"; }
+native_binary() { echo "$root/$1/target/$1-$VERSION-runner"; }
+app_dir() { echo "$root/$1/target/quarkus-app"; }
+jvm_jar() { echo "$(app_dir "$1")/quarkus-run.jar"; }
+aot_cache() { echo "$(app_dir "$1")/app.aot"; }
 
 # Builds only what is missing, so a second `make run` starts at once.
 build_if_missing() {
@@ -69,13 +70,19 @@ aot_java_home() {
   die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"
 }
 
+# JVM modes start from the application's own folder: the AOT cache only matches the class path
+# it was recorded with, which Quarkus records relative to that folder.
 command_for() {
   local service=$1 mode=$2
   case "$mode" in
     native) echo "$(native_binary "$service")" ;;
-    jvm) echo "java -jar $(jvm_jar "$service")" ;;
-    aot) echo "$(aot_java_home)/bin/java -XX:AOTCache=$(aot_cache "$service") -jar $(jvm_jar "$service")" ;;
+    jvm) echo "java -jar quarkus-run.jar" ;;
+    aot) echo "$(aot_java_home)/bin/java -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
   esac
+}
+
+workdir_for() {
+  if [ "$2" = native ]; then echo "$RUN_DIR"; else app_dir "$1"; fi
 }
 
 pid_of() {
@@ -98,7 +105,8 @@ start() {
   fi
   port_taken "$port" && die "port $port is taken by another program; pick another: make run ${service^^}_PORT=..."
   # setsid: the service must outlive `make`, and `make stop` must be able to end it alone.
-  env QUARKUS_HTTP_PORT="$port" "$@" setsid $(command_for "$service" "$mode") \
+  # shellcheck disable=SC2046 # the command is a word list
+  (cd "$(workdir_for "$service" "$mode")" && exec env QUARKUS_HTTP_PORT="$port" "$@" setsid $(command_for "$service" "$mode")) \
     >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$RUN_DIR/$service.pid"
   say "started $service ($mode) on port $port, pid $!"
