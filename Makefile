@@ -35,6 +35,10 @@ test-native-inputs: ## Without GraalVM: prepare both native builds (sources only
 	$(MVN) $(MVN_FLAGS) verify -Pnative -Dquarkus.native.sources-only=true -DskipITs \
 	  -Dtest=NativeImageArgsTest -Dsurefire.failIfNoSpecifiedTests=false -pl juliet,romeo,src-native-config
 
+.PHONY: bench
+bench: ## Measure start-up (JVM, JDK 25 AOT cache, native if built) and load on loopback; writes target/bench/results.md
+	@scripts/bench.sh
+
 .PHONY: clean
 clean: stop ## Stop what make run started and remove build output
 	$(MVN) $(MVN_FLAGS) -q clean
