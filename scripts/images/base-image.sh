@@ -19,6 +19,7 @@ source "$(dirname "$0")/lib.sh"
 
 DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-$(debian_mirror)}
+DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-$(debian_security_mirror)}
 BASE_IMAGE_TAG=${BASE_IMAGE_TAG:-jre17}
 # What goes in on top of minbase. Depends only; debootstrap ignores Recommends.
 BASE_PACKAGES=openjdk-17-jre-headless
@@ -29,8 +30,8 @@ cache=$(images_cache_dir)
 base_dir="$cache/base"
 layout="$base_dir/oci"
 stamp="$base_dir/stamp"
-# The cache key: this recipe and the inputs that change what it produces.
-key=$(cat "$0" "$(dirname "$0")/lib.sh" | sha256sum | cut -c1-16)-$DEBIAN_SUITE
+# The cache key: this recipe and the suite. (Mirrors do not change what it produces.)
+key=$(sha256sum "$0" | cut -c1-16)-$DEBIAN_SUITE
 
 if [ "${IMAGES_REBUILD_BASE:-false}" != true ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] \
    && [ -f "$layout/index.json" ]; then
@@ -66,6 +67,32 @@ if ! timeout 900 debootstrap --variant=minbase --include="$BASE_PACKAGES" --cach
   die "debootstrap failed (log above)"
 fi
 [ -x "$rootfs/usr/lib/jvm/java-17-openjdk-amd64/bin/java" ] || die "debootstrap finished but no Java 17 in the rootfs"
+
+# debootstrap installs from the release alone; a runtime base image wants the point-release and
+# security updates too. The sources stay in the image for anyone who builds on it.
+log "applying $DEBIAN_SUITE-updates and $DEBIAN_SUITE-security"
+rm -f "$rootfs/etc/apt/sources.list"
+cat >"$rootfs/etc/apt/sources.list.d/debian.sources" <<SOURCES
+Types: deb
+URIs: $DEBIAN_MIRROR
+Suites: $DEBIAN_SUITE $DEBIAN_SUITE-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: $DEBIAN_SECURITY_MIRROR
+Suites: $DEBIAN_SUITE-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+if ! timeout 600 unshare --mount --pid --fork --mount-proc="$rootfs/proc" chroot "$rootfs" /bin/sh -c \
+       'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get upgrade -y -qq && apt-get clean' \
+       >"$work/upgrade.log" 2>&1; then
+  tail -n 30 "$work/upgrade.log" >&2
+  die "apt-get upgrade in the new rootfs failed (log above)"
+fi
+grep -E '^Unpacking ' "$work/upgrade.log" | sed 's/^/    /' >&2 || true
 
 # Quick proof that the runtime works in the rootfs before spending time on it. The JVM finds its own
 # libraries through /proc/self/exe, so /proc is mounted, in a throwaway mount namespace.

@@ -50,5 +50,17 @@ debian_mirror() {
   printf '%s\n' "${uri:-http://deb.debian.org/debian}"
 }
 
+# The Debian security mirror this machine's apt uses (deb822 or one-line); deb.debian.org's otherwise.
+debian_security_mirror() {
+  local uri
+  uri=$(awk 'tolower($1) == "uris:" { for (i = 2; i <= NF; i++) if ($i ~ /security/) { print $i; exit } }' \
+          /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
+  if [ -z "$uri" ]; then
+    uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/ && $i ~ /security/) { print $i; exit } }' \
+            /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
+  fi
+  printf '%s\n' "${uri:-http://deb.debian.org/debian-security}"
+}
+
 # Seconds since the epoch, for the elapsed-time lines.
 now() { date +%s; }
