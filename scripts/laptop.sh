@@ -88,8 +88,10 @@ workdir_for() {
 pid_of() {
   local file="$RUN_DIR/$1.pid"
   [ -f "$file" ] || return 1
-  local pid; pid=$(cat "$file")
-  kill -0 "$pid" 2>/dev/null || return 1
+  local pid state; pid=$(cat "$file")
+  # A service whose parent has gone can linger as a zombie once killed; kill -0 still succeeds on it.
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] || return 1
   echo "$pid"
 }
 
@@ -154,7 +156,7 @@ stop_one() {
   fi
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
+    pid_of "$service" >/dev/null || break
     sleep 0.2
   done
   kill -9 "$pid" 2>/dev/null || true
