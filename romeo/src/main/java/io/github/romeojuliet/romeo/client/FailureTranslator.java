@@ -18,8 +18,10 @@ final class FailureTranslator {
     static JulietCallException translate(Throwable thrown, String julietUrl) {
         if (thrown instanceof WebApplicationException answered) {
             int status = answered.getResponse().getStatus();
-            return new JulietCallException(JulietFailure.BAD_ANSWER,
-                    "Juliet at %s answered HTTP %d".formatted(julietUrl, status), thrown);
+            String detail = "Juliet at %s answered HTTP %d".formatted(julietUrl, status);
+            return status < 500
+                    ? new JulietRejectedException(detail, thrown)
+                    : new JulietCallException(JulietFailure.BAD_ANSWER, detail, thrown);
         }
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Romeo's only way to reach Juliet. It keeps every call bounded: the HTTP client's connect and
  * read timeouts fail a single attempt fast, a couple of jittered retries ride out a pod being
- * replaced behind the Service (safe, because the greeting is an idempotent GET), and the circuit
+ * replaced behind the Service (safe, because the greeting is an idempotent GET; a 4xx is not
+ * retried, since asking again gets the same answer), and the circuit
  * breaker stops Romeo from queueing on a Juliet that is plainly gone, then lets a probe call
  * through after a pause. Figures live in application.properties under {@code quarkus.fault-tolerance}.
  */
@@ -35,9 +36,9 @@ public class JulietClient {
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 5, durationUnit = ChronoUnit.SECONDS,
-            retryOn = {JulietCallException.class, TimeoutException.class})
+            retryOn = {JulietCallException.class, TimeoutException.class}, abortOn = JulietRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1)
+            successThreshold = 1, skipOn = JulietRejectedException.class)
     public JulietGreeting greet() {
         try {
             return juliet.greet();

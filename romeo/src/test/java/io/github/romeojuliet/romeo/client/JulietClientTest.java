@@ -64,6 +64,15 @@ class JulietClientTest {
     }
 
     @Test
+    void wrongPathAtJulietIsA502WithoutRetries() {
+        juliet.behave(ScriptedJuliet.Behaviour.NOT_FOUND_404);
+        callRomeo().then().statusCode(502)
+                .contentType(equalTo(Problem.MEDIA_TYPE))
+                .body("detail", equalTo("Juliet at " + juliet.url() + " answered HTTP 404"));
+        assertEquals(1, juliet.requests(), "a 4xx gets the same answer every time, so it is not retried");
+    }
+
+    @Test
     void droppedConnectionIsA502() {
         juliet.behave(ScriptedJuliet.Behaviour.DROP);
         callRomeo().then().statusCode(502)

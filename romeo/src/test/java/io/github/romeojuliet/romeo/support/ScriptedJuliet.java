@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedJuliet implements AutoCloseable {
 
-    public enum Behaviour { ANSWER, ANSWER_LATE, FAIL_500, DROP }
+    public enum Behaviour { ANSWER, ANSWER_LATE, FAIL_500, NOT_FOUND_404, DROP }
 
     public static final String VERSION = "scripted";
     private static final String BODY =
@@ -113,6 +113,7 @@ public final class ScriptedJuliet implements AutoCloseable {
                     respond(socket, 200, BODY);
                 }
                 case FAIL_500 -> respond(socket, 500, "{\"error\":\"scripted failure\"}");
+                case NOT_FOUND_404 -> respond(socket, 404, "{\"error\":\"no such path\"}");
                 case DROP -> socket.setSoLinger(true, 0);
             }
         } catch (IOException | InterruptedException ignored) {
@@ -137,7 +138,12 @@ public final class ScriptedJuliet implements AutoCloseable {
 
     private static void respond(Socket socket, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Internal Server Error") + "\r\n"
+        String reason = switch (status) {
+            case 200 -> "OK";
+            case 404 -> "Not Found";
+            default -> "Internal Server Error";
+        };
+        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + bytes.length + "\r\n"
                 + "Connection: close\r\n\r\n";
