@@ -26,7 +26,7 @@ build: ## Package both services as JVM applications (tests skipped)
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
 .PHONY: test
-test: ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs
+test: chart-tools ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs
 	$(MVN) $(MVN_FLAGS) verify
 	$(MAKE) --no-print-directory test-native-inputs
 
