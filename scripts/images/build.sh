@@ -50,6 +50,8 @@ cache=$(images_cache_dir)
 # Flags common to both flavours. Jib keeps its layer caches under the ignored cache folder so a
 # second build reuses base-image layers and unchanged application layers.
 common=(
+  # Only the two services: the chart module has no image.
+  -pl "$(IFS=,; echo "${SERVICES[*]}")"
   -DskipTests
   -Dquarkus.container-image.build=true
   "-Dquarkus.container-image.push=$PUSH"

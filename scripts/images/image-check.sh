@@ -121,7 +121,7 @@ t_build=$(( $(now) - t ))
 
 # 4. Pull back what was pushed, under the names the chart expects. The OCI layout under the cache
 # keeps blobs between runs, so the base layer is copied once. Unpacking is per run, both images at
-# once (the two cores each take one).
+# once (the two cores each take one), after both pulls, so nothing writes the layout while umoci reads it.
 t=$(now)
 pulled="$cache/pulled"
 [ -f "$pulled/index.json" ] || umoci init --layout "$pulled"
@@ -135,6 +135,8 @@ for svc in juliet romeo; do
   skopeo inspect --config "oci:$pulled:$svc" >"$run/$svc/image-config.json"
   jq -c '.config | {Entrypoint, Cmd, WorkingDir, User}' "$run/$svc/image-config.json" \
     | sed "s/^/    $svc image config: /" >&2
+done
+for svc in juliet romeo; do
   timeout 300 umoci raw unpack --image "$pulled:$svc" "$run/$svc/rootfs" >"$run/$svc-unpack.log" 2>&1 &
   unpack_pid[$svc]=$!
 done
