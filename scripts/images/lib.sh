@@ -37,29 +37,23 @@ need() {
   command -v "$cmd" >/dev/null 2>&1 || die "installed $pkg but '$cmd' is still not on PATH"
 }
 
-# The Debian mirror this machine's apt already uses, so debootstrap reaches the same place apt does.
-# Reads deb822 *.sources files first, then one-line sources.list entries; falls back to deb.debian.org.
-debian_mirror() {
-  local uri
-  uri=$(awk 'tolower($1) == "uris:" { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' \
-          /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
-  if [ -z "$uri" ]; then
-    uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/ && $i !~ /security/) { print $i; exit } }' \
-            /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
-  fi
-  printf '%s\n' "${uri:-http://deb.debian.org/debian}"
+# apt_uri main|security: the first Debian archive URI this machine's apt uses, of that kind, so that
+# debootstrap and the new root reach the same mirror apt does. deb822 *.sources files come first,
+# then one-line sources.list entries; prints nothing when none is found.
+apt_uri() {
+  local want=$1 f files=()
+  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] && files+=("$f")
+  done
+  [ "${#files[@]}" -gt 0 ] || return 0
+  awk -v want="$want" '
+    function pick(u) { if (u ~ /^https?:/ && ((want == "security") == (u ~ /security/))) { print u; exit } }
+    tolower($1) == "uris:" || $1 == "deb" { for (i = 2; i <= NF; i++) pick($i) }
+  ' "${files[@]}"
 }
-
-# The Debian security mirror this machine's apt uses (deb822 or one-line); deb.debian.org's otherwise.
+debian_mirror() { local uri; uri=$(apt_uri main); printf '%s\n' "${uri:-http://deb.debian.org/debian}"; }
 debian_security_mirror() {
-  local uri
-  uri=$(awk 'tolower($1) == "uris:" { for (i = 2; i <= NF; i++) if ($i ~ /security/) { print $i; exit } }' \
-          /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
-  if [ -z "$uri" ]; then
-    uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/ && $i ~ /security/) { print $i; exit } }' \
-            /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | head -n1)
-  fi
-  printf '%s\n' "${uri:-http://deb.debian.org/debian-security}"
+  local uri; uri=$(apt_uri security); printf '%s\n' "${uri:-http://deb.debian.org/debian-security}"
 }
 
 # Seconds since the epoch, for the elapsed-time lines.
