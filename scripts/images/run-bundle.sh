@@ -13,8 +13,10 @@
 #   BUNDLE_DIR/image-config.json  the image config as pushed (skopeo inspect --config)
 # RUN_AS=uid[:gid] in the environment overrides the image's User, as a pod's
 # securityContext.runAsUser/runAsGroup does.
-# It stays in the foreground. A SIGTERM to it reaches the application (--kill-child), and when it
-# ends everything in its PID namespace ends and its mounts go with its mount namespace.
+# It stays in the foreground. Stop it with SIGTERM to the application, its only child and PID 1 of
+# its namespace (unshare holds back a SIGTERM sent to itself until the child ends). Should this
+# process be killed, --kill-child sends the application SIGTERM. When the application ends,
+# everything in its PID namespace ends and its mounts go with its mount namespace.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -22,8 +24,8 @@ if [ "${1:-}" != --inside ]; then
   bundle=$(cd "${1:?usage: run-bundle.sh BUNDLE_DIR [VAR=value ...]}" && pwd)
   shift
   [ -f "$bundle/image-config.json" ] && [ -d "$bundle/rootfs" ] || die "$bundle has no rootfs/ and image-config.json"
-  # --fork makes this script's second half PID 1 of the new PID namespace; --kill-child passes a
-  # SIGTERM on to it so the JVM shuts down as it would in a pod.
+  # --fork makes this script's second half PID 1 of the new PID namespace, and then, through the
+  # execs below, the application itself.
   exec unshare --mount --pid --ipc --uts --fork --kill-child=SIGTERM --propagation private \
     -- "$0" --inside "$bundle" "$@"
 fi
@@ -58,7 +60,10 @@ elif ! [[ "$gid" =~ ^[0-9]+$ ]]; then
   [ -n "$gid" ] || die "the image's group '${user#*:}' is not in its /etc/group"
 fi
 
-# All of these mounts live in this private mount namespace only.
+# All of these mounts live in this private mount namespace only. The rootfs is this run's own
+# unpacked copy, so mount points an image lacks may be created in it.
+mkdir -p "$root/proc" "$root/tmp" "$root/dev" "$root/etc"
+[ -e "$root/etc/hosts" ] || touch "$root/etc/hosts"
 mount --bind "$root" "$root"
 mount -t proc -o nosuid,nodev,noexec proc "$root/proc"
 mount -t tmpfs -o nosuid,nodev,mode=1777,size=128m tmpfs "$root/tmp"
