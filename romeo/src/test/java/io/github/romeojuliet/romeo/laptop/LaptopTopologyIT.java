@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.github.romeojuliet.romeo.support.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +33,8 @@ class LaptopTopologyIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path RUN_DIR = Path.of("target", "laptop-run").toAbsolutePath();
-    private static final int JULIET_PORT = freePort();
-    private static final int ROMEO_PORT = freePort();
+    private static final int JULIET_PORT = FreePorts.next();
+    private static final int ROMEO_PORT = FreePorts.next();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
@@ -153,11 +153,4 @@ class LaptopTopologyIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

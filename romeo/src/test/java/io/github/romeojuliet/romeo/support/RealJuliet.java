@@ -2,7 +2,6 @@ package io.github.romeojuliet.romeo.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Juliet is not packaged at " + JAR.toAbsolutePath()
                     + "; build it first (./mvnw package -pl juliet, or make build)");
         }
-        int port = freePort();
+        int port = FreePorts.next();
         try {
             Path log = Path.of("target", "real-juliet-" + port + ".log");
             juliet = new ProcessBuilder(List.of(javaExecutable(), "-Dquarkus.http.port=" + port,
@@ -85,14 +84,6 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void sleep(long millis) {
