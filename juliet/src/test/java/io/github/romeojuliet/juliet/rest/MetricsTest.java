@@ -9,30 +9,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The greeting counter and timer move when, and only when, greetings are answered. */
+/** The greeting timer counts greetings when, and only when, they are answered, per format. */
 @QuarkusTest
 class MetricsTest {
 
-    private static final Pattern GREETINGS_COUNTER =
-            Pattern.compile("(?m)^juliet_greetings_total\\{[^}]*method=\"greet\"[^}]*} ([0-9.]+)$");
-    private static final Pattern GREETING_TIMER_COUNT =
-            Pattern.compile("(?m)^juliet_greeting_seconds_count\\{[^}]*method=\"greet\"[^}]*} ([0-9.]+)$");
+    private static final Pattern TEXT_GREETINGS =
+            Pattern.compile("(?m)^juliet_greeting_seconds_count\\{[^}]*format=\"text\"[^}]*} ([0-9.]+)$");
+    private static final Pattern JSON_GREETINGS =
+            Pattern.compile("(?m)^juliet_greeting_seconds_count\\{[^}]*format=\"json\"[^}]*} ([0-9.]+)$");
 
     @Test
-    void greetingCounterAndTimerCountEachGreeting() {
-        given().get("/romeo-please-call-me").then().statusCode(200);
+    void greetingTimerCountsEachGreetingByFormat() {
         String before = scrape();
-        double counted = sample(GREETINGS_COUNTER, before);
-        double timed = sample(GREETING_TIMER_COUNT, before);
+        double text = sample(TEXT_GREETINGS, before);
+        double json = sample(JSON_GREETINGS, before);
 
         for (int i = 0; i < 3; i++) {
             given().get("/romeo-please-call-me").then().statusCode(200);
         }
+        given().accept("application/json").get("/romeo-please-call-me").then().statusCode(200);
         given().get("/not-a-greeting").then().statusCode(404);
 
         String after = scrape();
-        assertEquals(counted + 3, sample(GREETINGS_COUNTER, after));
-        assertEquals(timed + 3, sample(GREETING_TIMER_COUNT, after));
+        assertEquals(text + 3, sample(TEXT_GREETINGS, after));
+        assertEquals(json + 1, sample(JSON_GREETINGS, after));
     }
 
     @Test
