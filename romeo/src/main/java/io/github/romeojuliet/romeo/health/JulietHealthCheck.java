@@ -1,10 +1,11 @@
 package io.github.romeojuliet.romeo.health;
 
 import io.github.romeojuliet.romeo.client.JulietClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Shows whether Juliet can be reached. It is a wellness check on purpose: Romeo stays live and
@@ -13,7 +14,7 @@ import io.smallrye.health.api.Wellness;
  */
 @Wellness
 @ApplicationScoped
-public class JulietHealthCheck implements HealthCheck {
+public class JulietHealthCheck implements AsyncHealthCheck {
 
     private final JulietClient juliet;
 
@@ -22,10 +23,10 @@ public class JulietHealthCheck implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("juliet")
-                .status(juliet.isJulietReady())
+    public Uni<HealthCheckResponse> call() {
+        return juliet.isJulietReady().map(ready -> HealthCheckResponse.named("juliet")
+                .status(ready)
                 .withData("url", juliet.julietUrl())
-                .build();
+                .build());
     }
 }

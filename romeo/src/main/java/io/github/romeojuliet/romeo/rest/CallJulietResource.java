@@ -1,33 +1,34 @@
 package io.github.romeojuliet.romeo.rest;
 
-import io.github.romeojuliet.romeo.client.JulietCalls;
-import io.github.romeojuliet.romeo.client.TimedGreeting;
+import io.github.romeojuliet.romeo.client.JulietClient;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Romeo calls Juliet by her Service name and tells the caller what she said. */
+/**
+ * Romeo calls Juliet by her Service name and tells the caller what she said. Both answers are
+ * {@link Uni}s, so the I/O thread that read the request is free while Juliet answers.
+ */
 @Path("/call-juliet")
 public class CallJulietResource {
 
-    private final JulietCalls juliet;
+    private final JulietClient juliet;
 
-    CallJulietResource(JulietCalls juliet) {
+    CallJulietResource(JulietClient juliet) {
         this.juliet = juliet;
     }
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public String call() {
-        return juliet.greet().greeting().message();
+    public Uni<String> call() {
+        return juliet.greetAsText().map(answer -> answer.greeting().message());
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public CallResult callAsJson() {
-        TimedGreeting answer = juliet.greet();
-        return new CallResult(answer.greeting().message(), answer.greeting().version(), answer.greeting().pod(),
-                answer.roundTrip().toNanos() / 1_000_000.0);
+    public Uni<CallResult> callAsJson() {
+        return juliet.greetAsJson().map(CallResult::of);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.romeojuliet.romeo.rest;
 
 import io.github.romeojuliet.romeo.client.JulietCallException;
+import io.github.romeojuliet.romeo.config.RomeoConfig;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -15,23 +16,26 @@ public class JulietCallExceptionMapper {
     private static final Logger LOG = Logger.getLogger(JulietCallExceptionMapper.class);
     static final String TYPE_PREFIX = "urn:romeo-juliet:problem:";
 
+    // Well-behaved callers wait this long before trying again: the circuit breaker's pause.
+    private final String retryAfterSeconds;
+
+    JulietCallExceptionMapper(RomeoConfig config) {
+        long pause = config.calls().circuitBreaker().delay().toMillis();
+        this.retryAfterSeconds = String.valueOf(Math.max(1, (pause + 999) / 1000));
+    }
+
     @ServerExceptionMapper
     public Response toProblem(JulietCallException exception, UriInfo uri) {
         LOG.warnf("%s (%s)", exception.getMessage(), exception.failure().slug());
         LOG.debug("cause of the failed call to Juliet", exception.getCause());
         var failure = exception.failure();
-        if (failure.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
-            // Tell well-behaved callers when trying again makes sense.
-            return problem(exception, uri).header("Retry-After", "5").build();
-        }
-        return problem(exception, uri).build();
-    }
-
-    private static Response.ResponseBuilder problem(JulietCallException exception, UriInfo uri) {
-        var failure = exception.failure();
-        return Response.status(failure.status())
+        Response.ResponseBuilder problem = Response.status(failure.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(TYPE_PREFIX + failure.slug(), failure.title(), failure.status(),
                         exception.getMessage(), uri.getRequestUri().getPath()));
+        if (failure.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            problem.header("Retry-After", retryAfterSeconds);
+        }
+        return problem.build();
     }
 }

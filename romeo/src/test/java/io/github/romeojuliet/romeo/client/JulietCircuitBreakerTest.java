@@ -35,7 +35,7 @@ class JulietCircuitBreakerTest {
 
         int beforeOpenCall = juliet.requests();
         given().get("/call-juliet").then().statusCode(503)
-                .header("Retry-After", equalTo("5"))
+                .header("Retry-After", equalTo(String.valueOf(QuickCircuitBreakerProfile.PAUSE_MILLIS / 1000)))
                 .body("type", equalTo("urn:romeo-juliet:problem:circuit-open"))
                 .body("detail", equalTo("Juliet at " + juliet.url()
                         + " failed too often; calls are paused for a few seconds"));

@@ -3,6 +3,8 @@ package io.github.romeojuliet.romeo.client;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.romeojuliet.romeo.rest.Problem;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
@@ -15,6 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,28 @@ class JulietClientTest {
     void answersWhenJulietDoes() {
         callRomeo().then().statusCode(200).body(equalTo("Hello Romeo, this is Juliet."));
         assertEquals(1, juliet.requests());
+    }
+
+    @Test
+    void textCallAsksJulietForTextAndJsonCallForJson() {
+        callRomeo().then().statusCode(200);
+        romeo().accept("application/json").get("/call-juliet").then().statusCode(200)
+                .body("message", equalTo("Hello Romeo, this is Juliet."))
+                .body("julietVersion", equalTo(ScriptedJuliet.VERSION))
+                .body("julietPod", equalTo("scripted-0"));
+
+        List<Map<String, String>> sent = juliet.received();
+        assertEquals(2, sent.size());
+        assertFalse(sent.get(0).getOrDefault("accept", "").contains("json"), () -> "text call asked for " + sent.get(0));
+        assertTrue(sent.get(1).getOrDefault("accept", "").contains("application/json"), () -> "JSON call asked for " + sent.get(1));
+    }
+
+    @Test
+    void textCallsAreTimedByTheVersionInJulietsHeader() {
+        callRomeo().then().statusCode(200);
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "romeo_juliet_calls_seconds_count{juliet_version=\"" + ScriptedJuliet.VERSION + "\",outcome=\"success\""));
     }
 
     @Test

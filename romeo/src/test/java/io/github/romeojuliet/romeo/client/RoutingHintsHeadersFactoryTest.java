@@ -36,11 +36,24 @@ class RoutingHintsHeadersFactoryTest {
                 .get("/call-juliet").then().statusCode(200);
 
         Map<String, String> sent = juliet.received().get(0);
-        assertEquals("GET /romeo-please-call-me HTTP/1.1", sent.get(":request"));
+        assertEquals("GET /romeo-please-call-me", sent.get(":request"));
         assertEquals("always", sent.get("x-canary"));
         assertEquals("canary=always", sent.get("cookie"));
         assertFalse(sent.containsKey("authorization"), () -> "leaked: " + sent);
         assertFalse(sent.containsKey("x-other"), () -> "leaked: " + sent);
+    }
+
+    @Test
+    void retriesCarryTheSameHints() {
+        juliet.failNext(1);
+        given().header("X-Canary", "always").cookie("canary", "never")
+                .get("/call-juliet").then().statusCode(200);
+
+        assertEquals(2, juliet.requests());
+        for (Map<String, String> attempt : juliet.received()) {
+            assertEquals("always", attempt.get("x-canary"), () -> "hint lost on an attempt: " + attempt);
+            assertEquals("canary=never", attempt.get("cookie"), () -> "hint lost on an attempt: " + attempt);
+        }
     }
 
     @Test

@@ -12,8 +12,8 @@ public class QuickCircuitBreakerProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.rest-client.juliet.read-timeout", "300",
-                ShorterTimeoutsProfile.GREET + "retry.delay", "10",
-                ShorterTimeoutsProfile.GREET + "retry.jitter", "5",
-                ShorterTimeoutsProfile.GREET + "circuit-breaker.delay", String.valueOf(PAUSE_MILLIS));
+                ShorterTimeoutsProfile.CALLS + "retry.delay", "10ms",
+                ShorterTimeoutsProfile.CALLS + "retry.jitter", "5ms",
+                ShorterTimeoutsProfile.CALLS + "circuit-breaker.delay", PAUSE_MILLIS + "ms");
     }
 }

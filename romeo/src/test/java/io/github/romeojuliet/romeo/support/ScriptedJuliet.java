@@ -1,155 +1,133 @@
 package io.github.romeojuliet.romeo.support;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in Juliet on a real loopback socket whose behaviour a test scripts: answer, answer
- * late, answer 500, or drop the connection without a word. It records what it was sent, so
- * tests can check what Romeo forwarded and how many attempts a call made.
+ * A stand-in Juliet on a real loopback port (WireMock) whose behaviour a test scripts: answer,
+ * answer late, answer 500 or 404, or drop the connection without a word. It answers text or JSON
+ * as the real Juliet does, and its request journal tells tests what Romeo forwarded and how many
+ * attempts a call made.
  */
 public final class ScriptedJuliet implements AutoCloseable {
 
     public enum Behaviour { ANSWER, ANSWER_LATE, FAIL_500, NOT_FOUND_404, DROP }
 
     public static final String VERSION = "scripted";
-    private static final String BODY =
-            "{\"message\":\"Hello Romeo, this is Juliet.\",\"version\":\"" + VERSION + "\",\"pod\":\"scripted-0\"}";
+    static final String GREETING_PATH = "/romeo-please-call-me";
+    private static final String GREETING = "Hello Romeo, this is Juliet.";
+    private static final String JSON =
+            "{\"message\":\"" + GREETING + "\",\"version\":\"" + VERSION + "\",\"pod\":\"scripted-0\"}";
+    // Scripted failures outrank the behaviour's stubs until they have all been served.
+    private static final int FAILURES_FIRST = 1;
+    private static final int BEHAVIOUR = 5;
+    private static final String FAILURES = "failures";
 
-    private final ServerSocket server;
-    private final ExecutorService connections = Executors.newCachedThreadPool();
-    private final AtomicInteger requests = new AtomicInteger();
-    private final List<Map<String, String>> received = Collections.synchronizedList(new ArrayList<>());
-    private volatile Behaviour behaviour = Behaviour.ANSWER;
-    private volatile long lateByMillis = 5_000;
-    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private long lateByMillis = 5_000;
 
-    public ScriptedJuliet() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        connections.submit(this::acceptLoop);
+    public ScriptedJuliet() {
+        server.start();
+        reset();
     }
 
     public String url() {
-        return "http://localhost:" + server.getLocalPort();
+        return "http://localhost:" + server.port();
     }
 
     public void behave(Behaviour next) {
-        behaviour = next;
+        server.resetMappings();
+        server.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"UP\"}")));
+        switch (next) {
+            case ANSWER -> stubGreetings(0);
+            case ANSWER_LATE -> stubGreetings(lateByMillis);
+            case FAIL_500 -> stubGreeting(aResponse().withStatus(500).withBody("{\"error\":\"scripted failure\"}"));
+            case NOT_FOUND_404 -> stubGreeting(aResponse().withStatus(404));
+            case DROP -> stubGreeting(aResponse().withFault(Fault.EMPTY_RESPONSE));
+        }
     }
 
     public void answerLateBy(long millis) {
         lateByMillis = millis;
-        behaviour = Behaviour.ANSWER_LATE;
+        behave(Behaviour.ANSWER_LATE);
     }
 
-    /** Answers 500 to the next {@code count} requests, then behaves as before. */
+    /** Answers 500 to the next {@code count} greeting requests, then behaves as before. */
     public void failNext(int count) {
-        failuresLeft.set(count);
+        for (int failure = 0; failure < count; failure++) {
+            server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(FAILURES_FIRST)
+                    .inScenario(FAILURES)
+                    .whenScenarioStateIs(failure == 0 ? Scenario.STARTED : "failed-" + failure)
+                    .willSetStateTo("failed-" + (failure + 1))
+                    .willReturn(aResponse().withStatus(500)));
+        }
     }
 
+    /** How many greeting requests arrived: each attempt of each call counts. */
     public int requests() {
-        return requests.get();
+        return received().size();
     }
 
-    /** Headers of every request received, names lower-cased, oldest first. */
+    /** Headers of every greeting request received, names lower-cased, oldest first. */
     public List<Map<String, String>> received() {
-        return List.copyOf(received);
+        return server.findAll(getRequestedFor(urlEqualTo(GREETING_PATH))).stream()
+                .map(ScriptedJuliet::headersOf)
+                .toList();
     }
 
     public void reset() {
-        behaviour = Behaviour.ANSWER;
-        requests.set(0);
-        failuresLeft.set(0);
-        received.clear();
+        server.resetRequests();
+        server.resetScenarios();
+        behave(Behaviour.ANSWER);
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        connections.shutdownNow();
+    public void close() {
+        server.stop();
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.submit(() -> serve(socket));
-            } catch (SocketException closed) {
-                return;
-            } catch (IOException e) {
-                // one bad accept must not stop the server
-            }
-        }
+    private void stubGreetings(long delayMillis) {
+        server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(BEHAVIOUR)
+                .withHeader("Accept", containing("application/json"))
+                .willReturn(greeting("application/json", JSON).withFixedDelay((int) delayMillis)));
+        server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(BEHAVIOUR + 1)
+                .willReturn(greeting("text/plain;charset=UTF-8", GREETING).withFixedDelay((int) delayMillis)));
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
-            Map<String, String> headers = readRequestHeaders(socket);
-            requests.incrementAndGet();
-            received.add(headers);
-            if (failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                respond(socket, 500, "{\"error\":\"scripted failure\"}");
-                return;
-            }
-            switch (behaviour) {
-                case ANSWER -> respond(socket, 200, BODY);
-                case ANSWER_LATE -> {
-                    Thread.sleep(lateByMillis);
-                    respond(socket, 200, BODY);
-                }
-                case FAIL_500 -> respond(socket, 500, "{\"error\":\"scripted failure\"}");
-                case NOT_FOUND_404 -> respond(socket, 404, "{\"error\":\"no such path\"}");
-                case DROP -> socket.setSoLinger(true, 0);
-            }
-        } catch (IOException | InterruptedException ignored) {
-            // the client gave up first, which is what timeout tests expect
-        }
+    private void stubGreeting(ResponseDefinitionBuilder response) {
+        server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(BEHAVIOUR).willReturn(response));
     }
 
-    private static Map<String, String> readRequestHeaders(Socket socket) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-        Map<String, String> headers = new LinkedHashMap<>();
-        String requestLine = reader.readLine();
-        headers.put(":request", requestLine);
-        for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim(),
-                        (first, second) -> first + ", " + second);
-            }
+    private static ResponseDefinitionBuilder greeting(String contentType, String body) {
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", contentType)
+                .withHeader("X-Juliet-Version", VERSION)
+                .withHeader("X-Juliet-Pod", "scripted-0")
+                .withBody(body);
+    }
+
+    private static Map<String, String> headersOf(LoggedRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue());
         }
+        headers.put(":request", request.getMethod() + " " + request.getUrl());
         return headers;
-    }
-
-    private static void respond(Socket socket, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String reason = switch (status) {
-            case 200 -> "OK";
-            case 404 -> "Not Found";
-            default -> "Internal Server Error";
-        };
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(bytes);
-        out.flush();
     }
 }

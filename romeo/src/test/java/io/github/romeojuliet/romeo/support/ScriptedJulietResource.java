@@ -1,8 +1,6 @@
 package io.github.romeojuliet.romeo.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Starts a {@link ScriptedJuliet} for a test class and hands it to fields annotated {@link InjectScriptedJuliet}. */
@@ -12,11 +10,7 @@ public class ScriptedJulietResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        try {
-            juliet = new ScriptedJuliet();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        juliet = new ScriptedJuliet();
         return Map.of("quarkus.rest-client.juliet.url", juliet.url());
     }
 
@@ -28,10 +22,6 @@ public class ScriptedJulietResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void stop() {
-        try {
-            juliet.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        juliet.close();
     }
 }

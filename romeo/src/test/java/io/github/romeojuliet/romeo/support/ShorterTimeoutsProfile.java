@@ -9,16 +9,16 @@ import java.util.Map;
  */
 public class ShorterTimeoutsProfile implements QuarkusTestProfile {
 
-    static final String GREET = "quarkus.fault-tolerance.\"io.github.romeojuliet.romeo.client.JulietClient/greet\".";
+    static final String CALLS = "romeo.calls.";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.rest-client.juliet.connect-timeout", "200",
                 "quarkus.rest-client.juliet.read-timeout", "300",
-                GREET + "timeout.value", "1000",
-                GREET + "retry.delay", "10",
-                GREET + "retry.jitter", "5",
-                GREET + "circuit-breaker.enabled", "false");
+                CALLS + "attempt-timeout", "1s",
+                CALLS + "retry.delay", "10ms",
+                CALLS + "retry.jitter", "5ms",
+                CALLS + "circuit-breaker.enabled", "false");
     }
 }
