@@ -1,124 +1,296 @@
 #!/usr/bin/env bash
-# make bench: start-up time and memory of Juliet per way of running her, then throughput and
-# latency of Juliet alone and of Romeo -> Juliet, all on loopback. Figures, never pass/fail.
-# Settings (environment): BENCH_RUNS (5 starts per mode), BENCH_SECONDS (10 s of load),
-# BENCH_CONCURRENCY (16 connections), AOT_JAVA_HOME (JDK 25 for the AOT cache).
+# make bench: Juliet and Romeo -> Juliet under load beside Debian's nginx doing the same job, all
+# in one run on this machine, so every figure is read as a ratio to a ceiling measured minutes
+# earlier on the same cores. Then start-up to first answer per way of running Juliet. Figures,
+# never pass/fail: the floors are reported as met or missed.
+#
+# Settings (environment):
+#   BENCH_CONNECTIONS (64)  BENCH_THREADS (2)  wrk's connections and threads
+#   BENCH_WARMUP (30)       seconds of load before measuring each target, for the JIT on 2 cores
+#   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds; the median is kept
+#   BENCH_STARTS (5)        timed starts per start-up mode
+#   AOT_JAVA_HOME           JDK 25 for the AOT cache row (default: Temurin 25 under /usr/lib/jvm)
+#   BENCH_OUT (target/bench) where results.md, results.tsv and results.png go
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-RUNS=${BENCH_RUNS:-5}
-SECONDS_OF_LOAD=${BENCH_SECONDS:-10}
-CONCURRENCY=${BENCH_CONCURRENCY:-16}
-OUT=target/bench
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-30}
+DURATION=${BENCH_DURATION:-10}
+ROUNDS=${BENCH_ROUNDS:-3}
+STARTS=${BENCH_STARTS:-5}
+OUT=${BENCH_OUT:-target/bench}
+GREETING='Hello Romeo, this is Juliet.'
+PATH_GREETING=/romeo-please-call-me
+
+# The floors issue 7 set, on this machine, as ratios to the nginx runs of the same benchmark.
+FLOOR_JULIET=0.65
+FLOOR_ROMEO=0.40
+FLOOR_ROMEO_P99_MS=12
+FLOOR_START_MS=2000
+FLOOR_AOT_GAIN=0.40
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+for tool in wrk nginx curl awk; do
+  command -v "$tool" >/dev/null 2>&1 || die "needs $tool (Debian: apt-get install wrk nginx-light curl)"
+done
+command -v python3 >/dev/null 2>&1 || die "needs python3 to find free ports"
+
 mkdir -p "$OUT"
-report="$OUT/results.md"
-VERSION=1.0.0
+OUT=$(cd "$OUT" && pwd)
+report=$OUT/results.md
+table=$OUT/results.tsv
+HZ=$(getconf CLK_TCK)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+version() { sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1; }
 jdk25() {
-  local c
-  for c in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
-    [ -n "$c" ] && [ -x "$c/bin/java" ] && { echo "$c"; return; }
+  local candidate
+  for candidate in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && { echo "$candidate"; return; }
   done
   return 1
 }
+machine() {
+  say "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME")"
+}
 
-command -v hey >/dev/null 2>&1 || { echo "Installing hey (HTTP load generator)"; apt-get install -y -qq hey >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }; }
+# A process and all its descendants (nginx's workers), one pid a line.
+family() {
+  local pid=$1 child
+  echo "$pid"
+  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do family "$child"; done
+}
+# CPU ticks (user + system) used so far by the listed processes and their descendants.
+cpu_ticks() {
+  local total=0 pid
+  for pid in $(for p in "$@"; do family "$p"; done); do
+    total=$(( total + $(awk '{print $14 + $15}' /proc/"$pid"/stat 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+rss_mib() {
+  local total=0 pid
+  for pid in $(for p in "$@"; do family "$p"; done); do
+    total=$(( total + $(awk '/^VmRSS/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0) ))
+  done
+  echo $(( total / 1024 ))
+}
 
+# ---- the reference: Debian's nginx answering the same 28 bytes, and an nginx -> nginx chain ----
+nginx_dir=$OUT/nginx
+nginx_pids=()
+start_nginx() {
+  local name=$1 port=$2 location=$3 dir=$nginx_dir/$1
+  mkdir -p "$dir/logs"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:${NGINX_PORT:-0}; keepalive 64; }
+  server {
+    listen 127.0.0.1:$port;
+    location = $PATH_GREETING { $location }
+  }
+}
+CONF
+  nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/logs/error.log" 2>/dev/null
+  for _ in $(seq 1 50); do [ -s "$dir/nginx.pid" ] && break; sleep 0.1; done
+  nginx_pids+=("$(cat "$dir/nginx.pid")")
+}
+stop_all() {
+  local pid
+  for pid in "${nginx_pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  scripts/laptop.sh stop >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+
+NGINX_PORT=$(free_port)
+start_nginx greeting "$NGINX_PORT" "default_type text/plain; return 200 '$GREETING';"
+nginx_greeting_pid=${nginx_pids[0]}
+chain_port=$(free_port)
+start_nginx chain "$chain_port" 'proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection "";'
+nginx_chain_pid=${nginx_pids[1]}
+
+# ---- the services, as make run starts them (JVM, JDK 17) ----
+juliet_port=$(free_port); romeo_port=$(free_port)
+export JULIET_PORT=$juliet_port ROMEO_PORT=$romeo_port RUN_DIR=$OUT/run RUN_MODE=jvm
+scripts/laptop.sh run >/dev/null
+juliet_pid=$(cat "$RUN_DIR/juliet.pid"); romeo_pid=$(cat "$RUN_DIR/romeo.pid")
+
+for url in "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "http://127.0.0.1:$chain_port$PATH_GREETING" \
+           "http://127.0.0.1:$juliet_port$PATH_GREETING" "http://127.0.0.1:$romeo_port/call-juliet"; do
+  body=$(curl -fsS "$url") || die "$url did not answer"
+  [ "$body" = "$GREETING" ] || die "$url answered '$body', not the greeting"
+done
+
+# wrk's latency figures come with their unit; milliseconds with two decimals.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+  if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
+
+# One target: warm up, then ROUNDS rounds; keeps the median round by req/s. Writes a TSV row:
+# name, req/s, p50 ms, p99 ms, errors, CPU s per 1000 requests (all listed processes), RSS MiB.
+measure() {
+  local name=$1 url=$2; shift 2
+  local pids=("$@") round rounds=()
+  say "  $name: ${WARMUP}s warm-up, $ROUNDS x ${DURATION}s" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
+  local ticks_before; ticks_before=$(cpu_ticks "${pids[@]}")
+  local total_requests=0
+  for round in $(seq 1 "$ROUNDS"); do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name-$round.txt"
+    total_requests=$(( total_requests + $(awk '/requests in/ {print $1}' "$OUT/wrk-$name-$round.txt") ))
+    rounds+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$name-$round.txt") $round")
+  done
+  local ticks=$(( $(cpu_ticks "${pids[@]}") - ticks_before ))
+  local median; median=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p" | awk '{print $2}')
+  local file=$OUT/wrk-$name-$median.txt
+  local rps p50 p99 errors cpu
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$file")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
+  errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
+  cpu=$(awk -v t="$ticks" -v hz="$HZ" -v r="$total_requests" 'BEGIN { printf "%.3f", (t / hz) / (r / 1000) }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")"
+}
+
+say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target"
+{
+  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\n'
+  measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "$nginx_greeting_pid"
+  measure juliet "http://127.0.0.1:$juliet_port$PATH_GREETING" "$juliet_pid"
+  measure nginx-chain "http://127.0.0.1:$chain_port$PATH_GREETING" "$nginx_chain_pid" "$nginx_greeting_pid"
+  measure romeo-juliet "http://127.0.0.1:$romeo_port/call-juliet" "$romeo_pid" "$juliet_pid"
+} >"$table"
+stop_all
+nginx_pids=()
+
+# ---- start-up: launch to first greeting answered ----
 app=juliet/target/quarkus-app
-if java25=$(jdk25); then
-  if [ ! -f "$app/app.aot" ]; then
-    echo "Building Juliet with a JDK 25 AOT cache..."
-    JAVA_HOME=$java25 ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet
-  fi
+if java25=$(jdk25) && [ ! -f "$app/app.aot" ]; then
+  say "Building Juliet with a JDK 25 AOT cache (make run-aot does the same)..."
+  JAVA_HOME=$java25 ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet
 fi
-[ -f "$app/quarkus-run.jar" ] || ./mvnw -B -ntp -q package -DskipTests -pl juliet
 
-# One start: launch, poll the greeting every 5 ms until it answers, note the time and the
-# resident memory at that moment, stop. Prints "<ms> <rss KiB>".
+# Prints "<ms> <RSS MiB> <CPU ms>" for one start: launch, poll every 5 ms, measure, stop.
 start_once() {
   local dir=$1; shift
   local port; port=$(free_port)
   local begin; begin=$(now_ms)
   (cd "$dir" && exec env QUARKUS_HTTP_PORT="$port" "$@") >"$OUT/start.log" 2>&1 &
-  local pid=$!
-  local deadline=$((begin + 60000))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/romeo-please-call-me"; do
-    [ "$(now_ms)" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null || { kill -9 "$pid" 2>/dev/null; echo "start failed" >&2; cat "$OUT/start.log" >&2; return 1; }
+  local pid=$! deadline=$((begin + 60000))
+  until curl -fs -o /dev/null "http://127.0.0.1:$port$PATH_GREETING"; do
+    if [ "$(now_ms)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
+      kill -9 "$pid" 2>/dev/null; cat "$OUT/start.log" >&2; die "start failed: $*"
+    fi
     sleep 0.005
   done
   local took=$(( $(now_ms) - begin ))
-  local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  local rss cpu
+  rss=$(rss_mib "$pid")
+  cpu=$(awk -v hz="$HZ" '{printf "%.0f", ($14 + $15) * 1000 / hz}' /proc/"$pid"/stat)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$took $rss"
+  echo "$took $rss $cpu"
 }
-
-# Median, min and max over BENCH_RUNS starts of one mode.
+starts_table=$OUT/starts.tsv
+printf 'mode\tmedian_ms\tmin_ms\tmax_ms\trss_mib\tcpu_ms\n' >"$starts_table"
 measure_start() {
   local label=$1 dir=$2; shift 2
-  local samples=() rss=()
-  start_once "$dir" "$@" >/dev/null   # one untimed start warms the page cache
-  for _ in $(seq 1 "$RUNS"); do
-    local sample; sample=$(start_once "$dir" "$@")
-    samples+=("${sample% *}"); rss+=("${sample#* }")
-  done
-  local sorted; sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
-  local median; median=$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")
-  local rss_median; rss_median=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  printf '| %s | %s | %s | %s | %s |\n' "$label" "$median" "$(echo "$sorted" | head -n1)" "$(echo "$sorted" | tail -n1)" "$(( rss_median / 1024 ))" | tee -a "$report"
+  say "  start-up: $label, $STARTS starts"
+  start_once "$dir" "$@" >/dev/null   # one untimed start fills the page cache
+  local samples; samples=$(for _ in $(seq 1 "$STARTS"); do start_once "$dir" "$@"; done | sort -n)
+  local mid=$(( (STARTS + 1) / 2 ))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" \
+    "$(echo "$samples" | sed -n "${mid}p" | cut -d' ' -f1)" "$(echo "$samples" | head -n1 | cut -d' ' -f1)" \
+    "$(echo "$samples" | tail -n1 | cut -d' ' -f1)" \
+    "$(echo "$samples" | cut -d' ' -f2 | sort -n | sed -n "${mid}p")" \
+    "$(echo "$samples" | cut -d' ' -f3 | sort -n | sed -n "${mid}p")" >>"$starts_table"
 }
-
-load() {
-  local label=$1 url=$2
-  hey -z "${SECONDS_OF_LOAD}s" -c "$CONCURRENCY" "$url" >"$OUT/hey.txt"
-  local rps p50 p99 answered
-  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/hey.txt")
-  p50=$(awk '/ 50% in/ {printf "%.1f", $3 * 1000}' "$OUT/hey.txt")
-  p99=$(awk '/ 99% in/ {printf "%.1f", $3 * 1000}' "$OUT/hey.txt")
-  answered=$(awk '/\[200\]/ {print $2}' "$OUT/hey.txt")
-  printf '| %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "${answered:-0}" | tee -a "$report"
-}
-
-{
-  echo "# romeo-juliet benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME")"
-  echo
-  echo "## Juliet start-up: launch to first greeting answered ($RUNS starts each)"
-  echo
-  echo "| mode | median ms | min ms | max ms | RSS MiB |"
-  echo "|---|---|---|---|---|"
-} | tee "$report"
-
 measure_start "JVM, JDK 17" "$app" java -jar quarkus-run.jar
 if [ -n "${java25:-}" ]; then
   measure_start "JVM, JDK 25" "$app" "$java25/bin/java" -jar quarkus-run.jar
-  [ -f "$app/app.aot" ] && measure_start "JVM, JDK 25 + AOT cache" "$app" "$java25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar
-else
-  echo "(no JDK 25 found: AOT cache not measured)" | tee -a "$report"
+  [ -f "$app/app.aot" ] && measure_start "JDK 25 + AOT cache" "$app" "$java25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar
 fi
-if [ -x "juliet/target/juliet-$VERSION-runner" ]; then
-  measure_start "native" "juliet/target" "./juliet-$VERSION-runner"
-else
-  echo "(no native executable: run make native on a machine with GraalVM to measure it)" | tee -a "$report"
-fi
+native=juliet/target/juliet-$(version)-runner
+[ -x "$native" ] && measure_start "native" juliet/target "./$(basename "$native")"
 
-juliet_port=$(free_port); romeo_port=$(free_port)
-export JULIET_PORT=$juliet_port ROMEO_PORT=$romeo_port RUN_DIR="$root/$OUT/run" RUN_MODE=jvm
-trap 'scripts/laptop.sh stop >/dev/null' EXIT
-scripts/laptop.sh run >/dev/null
-# Warm-up: let the JIT see the hot path before measuring.
-hey -z 5s -c "$CONCURRENCY" "http://127.0.0.1:$romeo_port/call-juliet" >/dev/null
+# ---- the report ----
+col() { awk -F'\t' -v row="$1" -v c="$2" '$1 == row {print $c}' "$3"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v floor="$2" -v dir="$3" 'BEGIN { ok = (dir == "min") ? v >= floor : v <= floor; print ok ? "met" : "missed" }'; }
+
+juliet_ratio=$(ratio "$(col juliet 2 "$table")" "$(col nginx 2 "$table")")
+romeo_ratio=$(ratio "$(col romeo-juliet 2 "$table")" "$(col nginx-chain 2 "$table")")
+romeo_p99=$(col romeo-juliet 4 "$table")
+jvm_start=$(col "JVM, JDK 17" 2 "$starts_table")
+aot_start=$(col "JDK 25 + AOT cache" 2 "$starts_table")
+jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
+
 {
-  echo
-  echo "## Load: ${SECONDS_OF_LOAD} s, $CONCURRENCY connections, JVM (JDK 17), after a 5 s warm-up"
-  echo
-  echo "| path | requests/s | p50 ms | p99 ms | 200 answers |"
-  echo "|---|---|---|---|---|"
-} | tee -a "$report"
-load "Juliet GET /romeo-please-call-me" "http://127.0.0.1:$juliet_port/romeo-please-call-me"
-load "Romeo GET /call-juliet (-> Juliet)" "http://127.0.0.1:$romeo_port/call-juliet"
-echo
-echo "Report: $report"
+  say "# romeo-juliet benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  say
+  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up per target, median of $ROUNDS rounds of ${DURATION} s. Services: JVM, $(java -version 2>&1 | head -n1)."
+  say
+  say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | RSS MiB after |"
+  say "|---|---|---|---|---|---|---|---|"
+  awk -F'\t' 'NR > 1 {
+      ceiling[$1] = $2
+      ref = ($1 == "juliet") ? ceiling["nginx"] : ($1 == "romeo-juliet") ? ceiling["nginx-chain"] : $2
+      label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
+              ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : "Romeo `GET /call-juliet` -> Juliet"
+      printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s |\n", label, $2, $2 / ref, $3, $4, $5, $6, $7
+    }' "$table"
+  say
+  say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's row."
+  say
+  say "| Juliet started with | launch to first greeting, median ms | min | max | RSS MiB then | CPU ms then |"
+  say "|---|---|---|---|---|---|"
+  awk -F'\t' 'NR > 1 { printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$starts_table"
+  [ -x "$native" ] || say "| native | not built here (make native needs GraalVM or Mandrel) | | | | |"
+  say
+  say "| floor (issue 7) | target | measured | |"
+  say "|---|---|---|---|"
+  say "| Juliet vs nginx | >= ${FLOOR_JULIET}x | ${juliet_ratio}x | $(verdict "$juliet_ratio" "$FLOOR_JULIET" min) |"
+  say "| Romeo -> Juliet vs the nginx chain | >= ${FLOOR_ROMEO}x | ${romeo_ratio}x | $(verdict "$romeo_ratio" "$FLOOR_ROMEO" min) |"
+  say "| Romeo p99 at $CONNECTIONS connections | <= ${FLOOR_ROMEO_P99_MS} ms | ${romeo_p99} ms | $(verdict "$romeo_p99" "$FLOOR_ROMEO_P99_MS" max) |"
+  say "| Juliet JVM start to first answer | <= ${FLOOR_START_MS} ms | ${jvm_start} ms | $(verdict "$jvm_start" "$FLOOR_START_MS" max) |"
+  if [ -n "$aot_start" ] && [ -n "$jdk25_start" ]; then
+    gain=$(awk -v a="$aot_start" -v j="$jvm_start" 'BEGIN { printf "%.2f", 1 - a / j }')
+    say "| AOT cache faster than the plain JVM (JDK 17) | >= 40 % | $(awk -v g="$gain" 'BEGIN { printf "%.0f", g * 100 }') % | $(verdict "$gain" "$FLOOR_AOT_GAIN" min) |"
+  fi
+} >"$report"
+
+if command -v gnuplot >/dev/null 2>&1; then
+  gnuplot <<PLOT
+set terminal pngcairo size 960,420 font "DejaVu Sans,10"
+set output "$OUT/results.png"
+set datafile separator "\t"
+set multiplot layout 1,2 title "romeo-juliet vs nginx, $(nproc) cores, wrk -c$CONNECTIONS (median of $ROUNDS rounds)"
+set style fill solid 0.8 border -1
+set boxwidth 0.6
+set grid ytics
+unset key
+set yrange [0:*]
+set xtics noenhanced
+set title "requests per second"
+plot "$table" every ::1 using 0:2:xtic(1) with boxes lc rgb "#3b75af", '' every ::1 using 0:2:2 with labels offset 0,0.7
+set title "p99 latency, ms"
+plot "$table" every ::1 using 0:4:xtic(1) with boxes lc rgb "#c0504d", '' every ::1 using 0:4:4 with labels offset 0,0.7
+unset multiplot
+PLOT
+  say "Chart: $OUT/results.png"
+else
+  say "(no gnuplot: apt-get install gnuplot-nox draws $OUT/results.png)"
+fi
+cat "$report"
+say
+say "Report: $report"
