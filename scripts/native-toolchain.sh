@@ -77,6 +77,7 @@ probe() {
     sed -n '/^## Stack Trace/,/^```$/p' "$report" | sed -n '3,6p' | sed 's/^/    /' >&2
   done
   log "probe: the builder exited with $rc after $(elapsed)"
+  return "$rc"
 }
 
 # 1. The JDK: its JVMCI module is what lets Graal, as a library, compile Java ahead of time.
@@ -154,7 +155,7 @@ compgen -G "$apt_dir/src/openjdk-25_*.orig.tar.xz" >/dev/null \
   && log "step 4: Debian's openjdk-25 $openjdk_version sources in $apt_dir/src ($(elapsed))"
 
 if [ "${1:-}" = probe ]; then
-  probe "$cache/probe"
+  probe "$cache/probe"   # its exit status is the builder's
   exit 0
 fi
 
