@@ -2,39 +2,33 @@
 # Runs Juliet and Romeo side by side on this machine, the way `make run` and `make stop` do.
 #   scripts/laptop.sh run|stop|status
 # Settings (environment): JULIET_PORT (8080), ROMEO_PORT (8081), RUN_DIR (.run),
-# RUN_MODE (auto|native|jvm|aot; auto = native when GraalVM is found, JVM otherwise),
-# READY_TIMEOUT seconds to wait for each service (60), AOT_JAVA_HOME for RUN_MODE=aot.
+# RUN_MODE (auto|native|jvm|aot; auto = native when a native-image is found on PATH, in
+# GRAALVM_HOME or from make native-toolchain, JVM otherwise), READY_TIMEOUT seconds to wait for
+# each service (60), AOT_JAVA_HOME (or JDK25_HOME) for RUN_MODE=aot.
 set -euo pipefail
-
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$RJ_ROOT"
 
 JULIET_PORT=${JULIET_PORT:-8080}
 ROMEO_PORT=${ROMEO_PORT:-8081}
 RUN_DIR=${RUN_DIR:-.run}
 RUN_MODE=${RUN_MODE:-auto}
 READY_TIMEOUT=${READY_TIMEOUT:-60}
-VERSION=1.0.0
 mkdir -p "$RUN_DIR"
 RUN_DIR=$(cd "$RUN_DIR" && pwd)
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'laptop: %s\n' "$*" >&2; exit 1; }
-
-has_graalvm() {
-  command -v native-image >/dev/null 2>&1 || [ -n "${GRAALVM_HOME:-}" ]
-}
+has_native_image() { find_native_image >/dev/null; }
 
 resolve_mode() {
   case "$RUN_MODE" in
-    auto) if has_graalvm; then echo native; else echo jvm; fi ;;
+    auto) if has_native_image; then echo native; else echo jvm; fi ;;
     native|jvm|aot) echo "$RUN_MODE" ;;
     *) die "RUN_MODE must be auto, native, jvm or aot (got '$RUN_MODE')" ;;
   esac
 }
 
-native_binary() { echo "$root/$1/target/$1-$VERSION-runner"; }
-app_dir() { echo "$root/$1/target/quarkus-app"; }
+app_dir() { echo "$RJ_ROOT/$1/target/quarkus-app"; }
 jvm_jar() { echo "$(app_dir "$1")/quarkus-run.jar"; }
 aot_cache() { echo "$(app_dir "$1")/app.aot"; }
 
@@ -43,9 +37,10 @@ build_if_missing() {
   local mode=$1
   case "$mode" in
     native)
-      if [ ! -x "$(native_binary juliet)" ] || [ ! -x "$(native_binary romeo)" ]; then
+      # native.sh picks the same native-image as has_native_image and says which.
+      if [ ! -x "$(native_runner juliet)" ] || [ ! -x "$(native_runner romeo)" ]; then
         say "Building native executables (a few minutes)..."
-        ./mvnw -B -ntp -q package -Pnative -DskipTests -pl juliet,romeo
+        MVN_FLAGS="-B -ntp -q" "$RJ_ROOT/scripts/native.sh" build
       fi ;;
     jvm)
       if [ ! -f "$(jvm_jar juliet)" ] || [ ! -f "$(jvm_jar romeo)" ]; then
@@ -60,22 +55,14 @@ build_if_missing() {
   esac
 }
 
-aot_java_home() {
-  local candidate
-  for candidate in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then
-      echo "$candidate"; return
-    fi
-  done
-  die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"
-}
+aot_java_home() { jdk25_home || die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"; }
 
 # JVM modes start from the application's own folder: the AOT cache only matches the class path
 # it was recorded with, which Quarkus records relative to that folder.
 command_for() {
   local service=$1 mode=$2
   case "$mode" in
-    native) echo "$(native_binary "$service")" ;;
+    native) native_runner "$service" ;;
     jvm) echo "java -jar quarkus-run.jar" ;;
     aot) echo "$(aot_java_home)/bin/java -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
   esac
@@ -124,11 +111,13 @@ await_ready() {
 }
 
 run() {
-  local mode; mode=$(resolve_mode)
+  local mode native_image; mode=$(resolve_mode)
   case "$mode" in
-    native) say "Mode: native executables (GraalVM found)" ;;
-    jvm) has_graalvm || say "Mode: JVM (no native-image on PATH and no GRAALVM_HOME; install GraalVM for native)"
-         has_graalvm && say "Mode: JVM (RUN_MODE=jvm)" ;;
+    native) if native_image=$(find_native_image); then
+              say "Mode: native executables (native-image from $(native_image_origin "$native_image"))"
+            else say "Mode: native executables (RUN_MODE=native)"; fi ;;
+    jvm) if has_native_image; then say "Mode: JVM (RUN_MODE=jvm)"
+         else say "Mode: JVM (no native-image on PATH, in GRAALVM_HOME or from make native-toolchain)"; fi ;;
     aot) say "Mode: JVM with the JDK 25 AOT cache ($(aot_java_home))" ;;
   esac
   build_if_missing "$mode"

@@ -18,7 +18,7 @@
 #   IMAGES_CACHE_DIR   Jib's layer caches go under it (.cache/images)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-cd "$IMAGES_REPO_ROOT"
+cd "$RJ_ROOT"
 
 REGISTRY=${REGISTRY:-}
 PUSH=${PUSH:-false}
@@ -92,12 +92,11 @@ for svc in "${SERVICES[@]}"; do
   compgen -G "$svc/target/*-runner" >/dev/null || have_runners=false
 done
 have_native_image=false
-if command -v native-image >/dev/null 2>&1 || [ -x "${GRAALVM_HOME:-/nonexistent}/bin/native-image" ]; then
-  have_native_image=true
-fi
+# GRAALVM_HOME: where Quarkus looks, so that the cached toolchain's native-image counts too.
+if home=$(native_image_home); then have_native_image=true; export GRAALVM_HOME=$home; fi
 if [ "$NATIVE" = auto ]; then
   if [ "$have_runners" = true ] || [ "$have_native_image" = true ]; then NATIVE=true; else NATIVE=false; fi
-  [ "$NATIVE" = false ] && log "native flavour skipped: no native executable in */target and no native-image (PATH, GRAALVM_HOME)"
+  [ "$NATIVE" = false ] && log "native flavour skipped: no native executable in */target and no native-image (PATH, GRAALVM_HOME, make native-toolchain)"
 fi
 if [ "$NATIVE" = true ]; then
   # -Pnative: the same native settings as make native; reuse-existing: an executable already in

@@ -15,7 +15,7 @@
 # IMAGE_CHECK_RUN_AS (uid:gid to run both as, like the chart's securityContext; default: the image's User).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-cd "$IMAGES_REPO_ROOT"
+cd "$RJ_ROOT"
 here=$(cd "$(dirname "$0")" && pwd)
 
 PORT=${IMAGE_CHECK_PORT:-5055}
@@ -125,7 +125,7 @@ t_build=$(( $(now) - t ))
 t=$(now)
 pulled="$cache/pulled"
 [ -f "$pulled/index.json" ] || umoci init --layout "$pulled"
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1)
+version=$(project_version)
 for svc in juliet romeo; do
   ref="$registry/$IMAGE_GROUP/$svc:$version"
   log "pulling $ref"

@@ -1,19 +1,13 @@
-# Shared helpers for the scripts in scripts/images/. Source it; it does nothing on its own.
+# Helpers only the scripts in scripts/images/ use, on top of scripts/lib.sh (messages, repo root,
+# version, native-image lookup). Source it; it does nothing on its own.
 # shellcheck shell=bash
-
-# Every message starts with the script's name so that interleaved output in CI stays readable.
-IMAGES_LOG_NAME=${IMAGES_LOG_NAME:-$(basename "$0" .sh)}
-
-log() { printf '==> [%s] %s\n' "$IMAGES_LOG_NAME" "$*" >&2; }
-die() { printf 'ERROR [%s] %s\n' "$IMAGES_LOG_NAME" "$*" >&2; exit 1; }
-
-# The repo root, whatever the caller's working directory.
-IMAGES_REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR/..
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 # Where caches live. Relative paths are taken from the repo root, so make's CACHE_DIR=.cache/images works anywhere.
 images_cache_dir() {
   local dir=${IMAGES_CACHE_DIR:-.cache/images}
-  case "$dir" in /*) ;; *) dir="$IMAGES_REPO_ROOT/$dir" ;; esac
+  case "$dir" in /*) ;; *) dir="$RJ_ROOT/$dir" ;; esac
   mkdir -p "$dir"
   printf '%s\n' "$dir"
 }
@@ -55,6 +49,3 @@ debian_mirror() { local uri; uri=$(apt_uri main); printf '%s\n' "${uri:-http://d
 debian_security_mirror() {
   local uri; uri=$(apt_uri security); printf '%s\n' "${uri:-http://deb.debian.org/debian-security}"
 }
-
-# Seconds since the epoch, for the elapsed-time lines.
-now() { date +%s; }
