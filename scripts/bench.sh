@@ -12,8 +12,9 @@
 #   AOT_JAVA_HOME           JDK 25 for the AOT cache row (default: Temurin 25 under /usr/lib/jvm)
 #   BENCH_OUT (target/bench) where results.md, results.tsv and results.png go
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$RJ_ROOT"
 
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
@@ -32,9 +33,6 @@ FLOOR_ROMEO_P99_MS=12
 FLOOR_START_MS=2000
 FLOOR_AOT_GAIN=0.40
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
 for tool in wrk nginx curl awk; do
   command -v "$tool" >/dev/null 2>&1 || die "needs $tool (Debian: apt-get install wrk nginx-light curl)"
 done
@@ -46,16 +44,6 @@ report=$OUT/results.md
 table=$OUT/results.tsv
 HZ=$(getconf CLK_TCK)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-version() { sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1; }
-jdk25() {
-  local candidate
-  for candidate in "${AOT_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && { echo "$candidate"; return; }
-  done
-  return 1
-}
 machine() {
   say "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME")"
 }
@@ -142,7 +130,7 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
 measure() {
   local name=$1 url=$2; shift 2
   local pids=("$@") round rounds=()
-  say "  $name: ${WARMUP}s warm-up, $ROUNDS x ${DURATION}s" >&2
+  log "$name: ${WARMUP}s warm-up, $ROUNDS x ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
   local ticks_before; ticks_before=$(cpu_ticks "${pids[@]}")
   local total_requests=0
@@ -176,7 +164,7 @@ nginx_pids=()
 
 # ---- start-up: launch to first greeting answered ----
 app=juliet/target/quarkus-app
-if java25=$(jdk25) && [ ! -f "$app/app.aot" ]; then
+if java25=$(jdk25_home) && [ ! -f "$app/app.aot" ]; then
   say "Building Juliet with a JDK 25 AOT cache (make run-aot does the same)..."
   JAVA_HOME=$java25 ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet
 fi
@@ -205,7 +193,7 @@ starts_table=$OUT/starts.tsv
 printf 'mode\tmedian_ms\tmin_ms\tmax_ms\trss_mib\tcpu_ms\n' >"$starts_table"
 measure_start() {
   local label=$1 dir=$2; shift 2
-  say "  start-up: $label, $STARTS starts"
+  log "start-up: $label, $STARTS starts"
   start_once "$dir" "$@" >/dev/null   # one untimed start fills the page cache
   local samples; samples=$(for _ in $(seq 1 "$STARTS"); do start_once "$dir" "$@"; done | sort -n)
   local mid=$(( (STARTS + 1) / 2 ))
@@ -220,8 +208,8 @@ if [ -n "${java25:-}" ]; then
   measure_start "JVM, JDK 25" "$app" "$java25/bin/java" -jar quarkus-run.jar
   [ -f "$app/app.aot" ] && measure_start "JDK 25 + AOT cache" "$app" "$java25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar
 fi
-native=juliet/target/juliet-$(version)-runner
-[ -x "$native" ] && measure_start "native" juliet/target "./$(basename "$native")"
+native=$(native_runner juliet)
+[ -x "$native" ] && measure_start "native" "$(dirname "$native")" "./$(basename "$native")"
 
 # ---- the report ----
 col() { awk -F'\t' -v row="$1" -v c="$2" '$1 == row {print $c}' "$3"; }
