@@ -31,12 +31,11 @@ test: chart-tools ## Run every test: services over real HTTP, the laptop topolog
 	$(MAKE) --no-print-directory test-native-inputs
 
 .PHONY: test-native-inputs
-test-native-inputs: ## Without GraalVM: prepare both native builds (sources only) and check they carry src-native-config
-	$(MVN) $(MVN_FLAGS) verify -Pnative -Dquarkus.native.sources-only=true -DskipITs \
-	  -Dtest=NativeImageArgsTest -Dsurefire.failIfNoSpecifiedTests=false -pl juliet,romeo,src-native-config
+test-native-inputs: ## Without GraalVM: sources-only native builds asked for each way (-Pnative, -Dnative, -Dquarkus.native.enabled=true, env) must carry src-native-config
+	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native-inputs.sh
 
 .PHONY: bench
-bench: ## Measure start-up (JVM, JDK 25 AOT cache, native if built) and load on loopback; writes target/bench/results.md
+bench: ## Load Juliet and Romeo -> Juliet beside nginx with wrk, then start-up per run mode; writes target/bench/results.md and .png
 	@scripts/bench.sh
 
 .PHONY: clean
@@ -65,8 +64,12 @@ status: ## Say which services make run started and whether they are ready
 ##@ Native executables
 
 .PHONY: native
-native: ## Build both native executables with local GraalVM/Mandrel (JDK 21 or 25) or a builder container
+native: ## Build both native executables with native-image (PATH, GRAALVM_HOME, make native-toolchain) or a builder container
 	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native.sh build
+
+.PHONY: native-toolchain
+native-toolchain: ## Try to assemble native-image from Temurin 25, the svm jars and Debian's OpenJDK 25 sources into .cache/native-toolchain; says what is missing
+	@MVN='$(MVN)' scripts/native-toolchain.sh
 
 .PHONY: test-native
 test-native: ## Run the integration tests and the laptop topology against the native executables

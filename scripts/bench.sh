@@ -109,7 +109,15 @@ chain_port=$(free_port)
 start_nginx chain "$chain_port" 'proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection "";'
 nginx_chain_pid=${nginx_pids[1]}
 
-# ---- the services, as make run starts them (JVM, JDK 17) ----
+# ---- the services, as make run starts them (JVM, JDK 17), packaged from the code as it is now ----
+app=juliet/target/quarkus-app
+if java25=$(jdk25_home); then
+  log "packaging both services with a JDK 25 AOT cache (the plain JVM runs ignore it)"
+  JAVA_HOME=$java25 ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet,romeo
+else
+  log "packaging both services"
+  ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+fi
 juliet_port=$(free_port); romeo_port=$(free_port)
 export JULIET_PORT=$juliet_port ROMEO_PORT=$romeo_port RUN_DIR=$OUT/run RUN_MODE=jvm
 scripts/laptop.sh run >/dev/null
@@ -163,11 +171,6 @@ stop_all
 nginx_pids=()
 
 # ---- start-up: launch to first greeting answered ----
-app=juliet/target/quarkus-app
-if java25=$(jdk25_home) && [ ! -f "$app/app.aot" ]; then
-  say "Building Juliet with a JDK 25 AOT cache (make run-aot does the same)..."
-  JAVA_HOME=$java25 ./mvnw -B -ntp -q package -Paot -DskipTests -pl juliet
-fi
 
 # Prints "<ms> <RSS MiB> <CPU ms>" for one start: launch, poll every 5 ms, measure, stop.
 start_once() {
