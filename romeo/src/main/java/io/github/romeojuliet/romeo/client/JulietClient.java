@@ -7,36 +7,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Romeo's only way to reach Juliet, and the owner of every rule about it. Each call is bounded:
- * the HTTP client's connect and read timeouts fail one attempt fast, the attempt timeout caps it
- * whatever the network does, a couple of jittered retries ride out a pod being replaced behind the
- * Service (safe, because the greeting is an idempotent GET; a 4xx is not retried, since asking
- * again gets the same answer), and the circuit breaker stops Romeo from queueing on a Juliet that
- * is plainly gone, then lets a trial call through after a pause. The guards work on the
- * {@link Uni} itself, with timers rather than blocked threads, so no thread waits on Juliet.
+ * Romeo's only way to reach Juliet, and the owner of every rule about it. A call has one deadline
+ * that nothing outlasts: the HTTP client's connect and read timeouts fail one attempt fast, a
+ * couple of jittered retries ride out a pod being replaced behind the Service (safe, because the
+ * greeting is an idempotent GET; a 4xx is not retried, since asking again gets the same answer),
+ * and a retry starts only while the deadline still leaves room for a whole attempt. The circuit
+ * breaker counts whole calls, not attempts, stops Romeo from queueing on a Juliet that is plainly
+ * gone, then lets a trial call through after a pause. The guards work on the {@link Uni} itself,
+ * with timers rather than blocked threads, so no thread waits on Juliet.
  */
 @ApplicationScoped
 public class JulietClient {
 
     private static final String VERSION_HEADER = "X-Juliet-Version";
     private static final String POD_HEADER = "X-Juliet-Pod";
+    private static final TypeLiteral<Uni<JulietGreeting>> GREETING = new TypeLiteral<>() { };
 
     private final JulietRestClient juliet;
     private final JulietFailureClassifier classifier;
     private final JulietCallMetrics metrics;
-    private final TypedGuard<Uni<JulietGreeting>> guard;
+    // Outside: the breaker, once per call (none when it is switched off). Inside: the deadline, then
+    // the retries of one call.
+    private final Optional<TypedGuard<Uni<JulietGreeting>>> breaker;
+    private final Duration deadline;
+    private final TypedGuard<Uni<JulietGreeting>> retries;
 
     JulietClient(@RestClient JulietRestClient juliet, JulietFailureClassifier classifier,
-                 JulietCallMetrics metrics, RomeoConfig config) {
+                 JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config,
+                 @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
         this.juliet = juliet;
         this.classifier = classifier;
         this.metrics = metrics;
-        this.guard = guard(config.calls());
+        this.breaker = breaker(config.calls().circuitBreaker(), circuitLog);
+        this.deadline = config.calls().deadline();
+        this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis));
     }
 
     /** The plain-text greeting; who answered is read from Juliet's response headers. */
@@ -62,7 +73,11 @@ public class JulietClient {
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
             // Classified inside the guards too, so retry and breaker can tell a 4xx from an outage.
-            return guard.get(() -> attempt.get().onFailure().transform(classifier::classify))
+            Supplier<Uni<JulietGreeting>> withinDeadline = () -> retries
+                    .get(() -> attempt.get().onFailure().transform(classifier::classify))
+                    .ifNoItem().after(deadline).fail()
+                    .onFailure().transform(classifier::classify);
+            return breaker.map(guard -> guard.get(withinDeadline)).orElseGet(withinDeadline)
                     .onFailure().transform(classifier::classify)
                     .map(greeting -> {
                         Duration took = since(started);
@@ -74,30 +89,41 @@ public class JulietClient {
         });
     }
 
-    private static TypedGuard<Uni<JulietGreeting>> guard(RomeoConfig.Calls calls) {
-        RomeoConfig.Retry retry = calls.retry();
-        RomeoConfig.CircuitBreaker breaker = calls.circuitBreaker();
-        TypedGuard.Builder<Uni<JulietGreeting>> builder = TypedGuard.create(new TypeLiteral<Uni<JulietGreeting>>() { })
+    private static Optional<TypedGuard<Uni<JulietGreeting>>> breaker(RomeoConfig.CircuitBreaker breaker,
+                                                                      CircuitLog circuitLog) {
+        if (!breaker.enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(TypedGuard.create(GREETING)
                 .withDescription("Romeo calls Juliet")
-                .withTimeout().duration(calls.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry()
-                    .maxRetries(retry.maxRetries())
-                    .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
-                    .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
-                    .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                    .abortOn(JulietRejectedException.class)
-                    .done();
-        if (breaker.enabled()) {
-            builder.withCircuitBreaker()
+                .withCircuitBreaker()
                     .name("juliet")
                     .requestVolumeThreshold(breaker.requestVolumeThreshold())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .skipOn(JulietRejectedException.class)
-                    .done();
-        }
-        return builder.build();
+                    .onStateChange(circuitLog::changed)
+                    .done()
+                .build());
+    }
+
+    /**
+     * Retries stop once the deadline could no longer hold a whole attempt (one read timeout): an
+     * attempt that would be cut short anyway only adds load on a Juliet that is already slow.
+     */
+    private static TypedGuard<Uni<JulietGreeting>> retries(RomeoConfig.Calls calls, Duration readTimeout) {
+        RomeoConfig.Retry retry = calls.retry();
+        return TypedGuard.create(GREETING)
+                .withDescription("one attempt to reach Juliet")
+                .withRetry()
+                    .maxRetries(retry.maxRetries())
+                    .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                    .maxDuration(calls.deadline().minus(readTimeout).toMillis(), ChronoUnit.MILLIS)
+                    .abortOn(JulietRejectedException.class)
+                    .done()
+                .build();
     }
 
     private static JulietGreeting fromText(RestResponse<String> answer) {

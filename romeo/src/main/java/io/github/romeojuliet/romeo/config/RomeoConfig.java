@@ -26,8 +26,11 @@ public interface RomeoConfig {
 
     interface Calls {
 
-        /** The longest one attempt may take, whatever the HTTP client's own timeouts say. */
-        Duration attemptTimeout();
+        /**
+         * The longest a call to Juliet may take, retries and waits included, whatever Juliet does:
+         * frozen, slow to resolve, trickling her answer, or the connection pool exhausted.
+         */
+        Duration deadline();
 
         Retry retry();
 
@@ -43,9 +46,6 @@ public interface RomeoConfig {
 
         /** Spreads retries out so callers that failed together do not all come back together. */
         Duration jitter();
-
-        /** No retry starts once this much time has passed since the first attempt. */
-        Duration maxDuration();
     }
 
     /** Stops Romeo from queueing calls on a Juliet that is plainly gone. */
@@ -53,7 +53,10 @@ public interface RomeoConfig {
 
         boolean enabled();
 
-        /** How many recent attempts the failure ratio is taken over. */
+        /**
+         * How many recent calls (not attempts: a call's retries are one call) the failure ratio is
+         * taken over. Large enough that one Juliet pod restarting does not open it for everybody.
+         */
         int requestVolumeThreshold();
 
         double failureRatio();

@@ -1,6 +1,7 @@
 package io.github.romeojuliet.romeo.client;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ScriptedJulietResource.class)
 class JulietCircuitBreakerTest {
 
+    private static final int WINDOW = 20;
+    private static final String CIRCUIT_IN = "(?s).*\\nromeo_juliet_circuit_state\\{state=\"%s\",?} 1\\.0\\n.*";
+
     @InjectScriptedJuliet
     ScriptedJuliet juliet;
 
@@ -29,9 +33,11 @@ class JulietCircuitBreakerTest {
         juliet.reset();
         juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
 
-        // Two failing calls of three attempts each fill the breaker's window of six.
-        given().get("/call-juliet").then().statusCode(502);
-        given().get("/call-juliet").then().statusCode(502);
+        // The breaker counts whole calls: its window of 20 fills with 20 failed calls, not 7 attempts.
+        for (int call = 0; call < WINDOW; call++) {
+            given().get("/call-juliet").then().statusCode(502);
+        }
+        assertEquals(WINDOW * 3, juliet.requests(), "each failed call made its three attempts");
 
         int beforeOpenCall = juliet.requests();
         given().get("/call-juliet").then().statusCode(503)
@@ -41,8 +47,13 @@ class JulietCircuitBreakerTest {
                         + " failed too often; calls are paused for a few seconds"));
         assertEquals(beforeOpenCall, juliet.requests(), "an open circuit must not reach Juliet");
 
+        given().accept("text/plain").get("/q/metrics").then()
+                .body(matchesPattern(CIRCUIT_IN.formatted("open")));
+
         juliet.behave(ScriptedJuliet.Behaviour.ANSWER);
         assertTrue(answersWithin(Duration.ofSeconds(15)), "Romeo did not recover after Juliet did");
+        given().accept("text/plain").get("/q/metrics").then()
+                .body(matchesPattern(CIRCUIT_IN.formatted("closed")));
     }
 
     /** Calls Romeo until the half-open breaker lets a call through; bounded, polling every 200 ms. */

@@ -16,7 +16,7 @@ public class ShorterTimeoutsProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.rest-client.juliet.connect-timeout", "200",
                 "quarkus.rest-client.juliet.read-timeout", "300",
-                CALLS + "attempt-timeout", "1s",
+                CALLS + "deadline", "1s",
                 CALLS + "retry.delay", "10ms",
                 CALLS + "retry.jitter", "5ms",
                 CALLS + "circuit-breaker.enabled", "false");
