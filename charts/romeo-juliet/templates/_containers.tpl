@@ -55,7 +55,8 @@ Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 
 {{/*
 Pod-level settings of an app: identity, pull secrets, security context, shutdown budget and scheduling.
-Usage: include "romeo-juliet.podSettings" (dict "app" "juliet" "context" $)
+A Juliet variant passes its key and its own nodeSelector, which wins over the app's.
+Usage: include "romeo-juliet.podSettings" (dict "app" "juliet" "variant" "v1" "nodeSelector" $variant.nodeSelector "context" $)
 */}}
 {{- define "romeo-juliet.podSettings" -}}
 {{- $v := .context.Values -}}
@@ -76,7 +77,7 @@ securityContext:
 priorityClassName: {{ . }}
 {{- end }}
 terminationGracePeriodSeconds: {{ $a.terminationGracePeriodSeconds }}
-{{- with $a.nodeSelector }}
+{{- with (merge (dict) (default (dict) .nodeSelector) $a.nodeSelector) }}
 nodeSelector:
   {{- toYaml . | nindent 2 }}
 {{- end }}
@@ -89,8 +90,12 @@ affinity:
   {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- with $a.topologySpreadConstraints }}
+{{- /* A constraint without labelSelector counts the pods of its own variant (or of Romeo), not the whole app. */}}
+{{- $selector := dict "matchLabels" (include "romeo-juliet.selectorLabels" (dict "app" $.app "variant" $.variant "context" $.context) | fromYaml) }}
 topologySpreadConstraints:
-  {{- tpl (toYaml .) $.context | nindent 2 }}
+  {{- range . }}
+  - {{ tpl (toYaml (merge (deepCopy .) (dict "labelSelector" $selector))) $.context | indent 4 | trim }}
+  {{- end }}
 {{- end }}
 {{- end -}}
 
@@ -118,7 +123,8 @@ Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.ex
 {{/*
 The rest of an app container after its env: envFrom, the Quarkus health probes, security context, resources
 and mounts.
-Usage: include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "context" $)
+The caller passes the resources that apply (a Juliet variant's own win over the app's).
+Usage: include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "resources" $resources "preset" "small" "context" $)
 */}}
 {{- define "romeo-juliet.appContainerSettings" -}}
 {{- $v := .context.Values -}}
@@ -159,9 +165,19 @@ readinessProbe:
 securityContext:
   {{- . | nindent 2 }}
 {{- end }}
-{{- with (include "romeo-juliet.resources" (dict "resources" $a.resources "preset" $a.resourcesPreset)) }}
+{{- with (include "romeo-juliet.resources" (dict "resources" .resources "preset" .preset)) }}
 resources:
   {{- . | nindent 2 }}
+{{- end }}
+{{- if $a.lifecycle }}
+lifecycle:
+  {{- tpl (toYaml $a.lifecycle) .context | nindent 2 }}
+{{- else if $a.shutdown.preStopSleepSeconds }}
+# Kubernetes' own sleep: the image needs no sleep binary (the native image has none).
+lifecycle:
+  preStop:
+    sleep:
+      seconds: {{ $a.shutdown.preStopSleepSeconds }}
 {{- end }}
 volumeMounts:
   # Quarkus and the JVM write temp files; the root filesystem stays read-only.
@@ -170,6 +186,9 @@ volumeMounts:
   {{- if $v.logSidecar.enabled }}
   - name: logs
     mountPath: /var/log/{{ .app }}
+  {{- end }}
+  {{- with $a.extraVolumeMounts }}
+  {{- tpl (toYaml .) $.context | nindent 2 }}
   {{- end }}
 {{- end -}}
 
@@ -197,4 +216,19 @@ Usage: include "romeo-juliet.podVolumes" (dict "app" "juliet" "context" $)
   configMap:
     name: {{ include "romeo-juliet.name" (dict "name" (printf "%s-prometheus-agent" .app) "context" .context) }}
 {{- end }}
+{{- with (get $v .app).extraVolumes }}
+{{ tpl (toYaml .) $.context }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The Quarkus graceful shutdown settings from an app's shutdown block (see values.yaml), in the form Quarkus
+reads them from the environment.
+Usage: include "romeo-juliet.shutdownEnv" .Values.juliet.shutdown
+*/}}
+{{- define "romeo-juliet.shutdownEnv" -}}
+- name: QUARKUS_SHUTDOWN_DELAY
+  value: {{ printf "%ds" (int .delaySeconds) | quote }}
+- name: QUARKUS_SHUTDOWN_TIMEOUT
+  value: {{ printf "%ds" (int .timeoutSeconds) | quote }}
 {{- end -}}

@@ -36,7 +36,13 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- end -}}
 {{- range $app := list "juliet" "romeo" -}}
-{{- $as := (get $v $app).autoscaling -}}
+{{- $a := get $v $app -}}
+{{- $sd := $a.shutdown -}}
+{{- $needed := add $sd.preStopSleepSeconds $sd.delaySeconds $sd.timeoutSeconds 5 -}}
+{{- if lt (int $a.terminationGracePeriodSeconds) (int $needed) -}}
+{{- $errors = append $errors (printf "%s.terminationGracePeriodSeconds: %d is less than %s.shutdown.preStopSleepSeconds + delaySeconds + timeoutSeconds + 5 (%d); the kubelet would kill %s before it drains" $app (int $a.terminationGracePeriodSeconds) $app (int $needed) $app) -}}
+{{- end -}}
+{{- $as := $a.autoscaling -}}
 {{- if and $as.enabled (gt (int $as.minReplicas) (int $as.maxReplicas)) -}}
 {{- $errors = append $errors (printf "%s.autoscaling.minReplicas: %d is more than %s.autoscaling.maxReplicas (%d)" $app (int $as.minReplicas) $app (int $as.maxReplicas)) -}}
 {{- end -}}

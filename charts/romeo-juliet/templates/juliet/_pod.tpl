@@ -7,13 +7,13 @@ Usage: include "romeo-juliet.julietPod" (dict "key" "v1" "variant" $variant "con
 {{- $variant := .variant -}}
 metadata:
   labels:
-    {{- include "romeo-juliet.podLabels" (dict "app" "juliet" "variant" .key "version" $variant.version "context" .context) | nindent 4 }}
+    {{- include "romeo-juliet.podLabels" (dict "app" "juliet" "variant" .key "version" $variant.version "extraLabels" $variant.podLabels "context" .context) | nindent 4 }}
   {{- with (include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" .context)) }}
   annotations:
     {{- . | nindent 4 }}
   {{- end }}
 spec:
-  {{- include "romeo-juliet.podSettings" (dict "app" "juliet" "context" .context) | nindent 2 }}
+  {{- include "romeo-juliet.podSettings" (dict "app" "juliet" "variant" .key "nodeSelector" $variant.nodeSelector "context" .context) | trim | nindent 2 }}
   {{- with (include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "context" .context) | trim) }}
   initContainers:
     {{- . | nindent 4 }}
@@ -32,12 +32,16 @@ spec:
             fieldRef:
               fieldPath: metadata.name
         {{- include "romeo-juliet.julietEnv" (dict "variant" $variant "context" .context) | nindent 8 }}
+        {{- include "romeo-juliet.shutdownEnv" $v.juliet.shutdown | nindent 8 }}
         {{- with (include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.extraEnvVars "context" .context) | trim) }}
         {{- . | nindent 8 }}
         {{- end }}
-      {{- include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "context" .context) | trim | nindent 6 }}
+      {{- include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "preset" $v.juliet.resourcesPreset "resources" (default $v.juliet.resources $variant.resources) "context" .context) | trim | nindent 6 }}
     {{- with (include "romeo-juliet.sidecars" (dict "app" "juliet" "native" false "context" .context) | trim) }}
     {{- . | nindent 4 }}
+    {{- end }}
+    {{- with $v.juliet.extraContainers }}
+    {{- tpl (toYaml .) $.context | nindent 4 }}
     {{- end }}
   volumes:
     {{- include "romeo-juliet.podVolumes" (dict "app" "juliet" "context" .context) | nindent 4 }}
