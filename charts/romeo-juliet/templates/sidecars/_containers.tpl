@@ -18,6 +18,9 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
   {{- end }}
   args:
     - --config=/fluent-bit/config/fluent-bit.conf
+  # Who this pod is, for the sidecar config's ${...} references: every record and sample names its pod.
+  env:
+    {{- include "romeo-juliet.sidecarEnv" (dict "app" .app "context" .context) | nindent 4 }}
   {{- with (include "romeo-juliet.securityContext" $v.logSidecar.containerSecurityContext) }}
   securityContext:
     {{- . | nindent 4 }}
@@ -27,9 +30,10 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
     {{- . | nindent 4 }}
   {{- end }}
   volumeMounts:
+    # Writable: fluent-bit keeps its read positions beside the logs, so a restarted sidecar resumes
+    # where it stopped instead of losing or repeating lines.
     - name: logs
       mountPath: /var/log/{{ .app }}
-      readOnly: true
     - name: log-sidecar-config
       mountPath: /fluent-bit/config
       readOnly: true
@@ -41,6 +45,9 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
   {{- if $v.nativeSidecars }}
   restartPolicy: Always
   {{- end }}
+  # Who this pod is, for the sidecar config's ${...} references: every record and sample names its pod.
+  env:
+    {{- include "romeo-juliet.sidecarEnv" (dict "app" .app "context" .context) | nindent 4 }}
   args:
     - --agent
     - --config.file=/etc/prometheus-agent/prometheus.yml
@@ -75,5 +82,26 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
       mountPath: /etc/prometheus-agent
       readOnly: true
 {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Env of both sidecars from the downward API: the pod's name and version, and a Juliet pod's variant.
+Usage: include "romeo-juliet.sidecarEnv" (dict "app" "juliet" "context" $)
+*/}}
+{{- define "romeo-juliet.sidecarEnv" -}}
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_VERSION
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.labels['version']
+{{- if eq .app "juliet" }}
+- name: POD_VARIANT
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.labels['variant']
 {{- end }}
 {{- end -}}
