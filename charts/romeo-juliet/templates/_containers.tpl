@@ -36,7 +36,8 @@ Usage: include "romeo-juliet.securityContext" .Values.juliet.containerSecurityCo
 
 {{/*
 Pod annotations of an app: its own and the common ones, a checksum of the sidecar configs (neither sidecar
-reloads its file, so a changed config must roll the pods) and the Linkerd opt-in.
+reloads its file, so a changed config must roll the pods), the Linkerd opt-in and the prometheus.io scrape
+hints when metrics.discovery is "annotations".
 Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 */}}
 {{- define "romeo-juliet.podAnnotations" -}}
@@ -47,6 +48,11 @@ Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 {{- end -}}
 {{- if $v.serviceMesh.linkerd.enabled -}}
 {{- $_ := set $annotations "linkerd.io/inject" "enabled" -}}
+{{- end -}}
+{{- if eq $v.metrics.discovery "annotations" -}}
+{{- $_ := set $annotations "prometheus.io/scrape" "true" -}}
+{{- $_ := set $annotations "prometheus.io/path" "/q/metrics" -}}
+{{- $_ := set $annotations "prometheus.io/port" "8080" -}}
 {{- end -}}
 {{- with $annotations -}}
 {{- toYaml . -}}

@@ -69,6 +69,9 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks the log sidecar's %s output; add an egress rule for its destination" $v.logSidecar.output.name) -}}
 {{- end -}}
 {{- end -}}
+{{- if and (ne $v.metrics.discovery "none") $v.networkPolicy.enabled (not $v.networkPolicy.metricsScraper.enabled) -}}
+{{- $errors = append $errors (printf "networkPolicy.metricsScraper.enabled: metrics.discovery=%s has a cluster Prometheus scrape the pods, but Juliet's policy admits it only with networkPolicy.metricsScraper.enabled=true (and its selectors)" $v.metrics.discovery) -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}
