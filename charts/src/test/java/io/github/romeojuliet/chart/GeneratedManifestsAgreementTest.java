@@ -63,19 +63,20 @@ class GeneratedManifestsAgreementTest {
         assertThat(Chart.strings(pod.path("metadata").path("labels")).entrySet()).as("%s selects its generated pods", name)
                 .containsAll(Chart.strings(generated.path("spec").path("selector")).entrySet());
         JsonNode container = pod.path("spec").path("containers").get(0);
-        assertThat(targetContainerPort(container, generatedPort.path("targetPort"))).as("%s target port", name).isEqualTo(8080);
+        assertThat(containerPort(container, generatedPort.path("targetPort"))).as("%s target port", name).isEqualTo(8080);
     }
 
-    private static int targetContainerPort(JsonNode container, JsonNode target) {
-        if (target.isInt()) {
-            return target.asInt();
+    /** The container port a Service's targetPort or a probe's port lands on, by number or by name. */
+    private static int containerPort(JsonNode container, JsonNode port) {
+        if (port.isInt()) {
+            return port.asInt();
         }
-        for (JsonNode port : container.path("ports")) {
-            if (target.asText().equals(port.path("name").asText())) {
-                return port.path("containerPort").asInt();
+        for (JsonNode declared : container.path("ports")) {
+            if (port.asText().equals(declared.path("name").asText())) {
+                return declared.path("containerPort").asInt();
             }
         }
-        throw new AssertionError("targetPort " + target + " names no port of " + container);
+        throw new AssertionError("port " + port + " names no port of " + container);
     }
 
     private static JsonNode generatedDeployment(String service) throws IOException {
@@ -101,15 +102,6 @@ class GeneratedManifestsAgreementTest {
 
     /** A probe may name its port or number it; either way it must land on the same container port. */
     private static int probePort(JsonNode container, String probe) {
-        JsonNode port = container.path(probe).path("httpGet").path("port");
-        if (port.isInt()) {
-            return port.asInt();
-        }
-        for (JsonNode declared : container.path("ports")) {
-            if (port.asText().equals(declared.path("name").asText())) {
-                return declared.path("containerPort").asInt();
-            }
-        }
-        throw new AssertionError(probe + " names undeclared port " + port + " in " + container);
+        return containerPort(container, container.path(probe).path("httpGet").path("port"));
     }
 }

@@ -61,9 +61,9 @@ class NetworkPolicyTemplateTest {
         Chart.Rendered r = Chart.render(Chart.example("gateway-api.yaml"));
         NetworkPolicyEvaluator np = new NetworkPolicyEvaluator(NS, r.ofKind("NetworkPolicy"));
         Endpoint juliet = Endpoint.of(NS, r.pod("Deployment/juliet-v2"));
-        assertThat(np.allows(Endpoint.pod("envoy-gateway-system", Map.of("app.kubernetes.io/managed-by", "envoy-gateway")), juliet, 8080, "TCP")).isTrue();
+        assertThat(np.allows(Endpoint.pod("envoy-gateway-system", Map.of("gateway.envoyproxy.io/owning-gateway-name", "internal-gateway", "gateway.envoyproxy.io/owning-gateway-namespace", "gateway-system")), juliet, 8080, "TCP")).isTrue();
         assertThat(np.allows(Endpoint.pod("envoy-gateway-system", Map.of("app", "other")), juliet, 8080, "TCP")).isFalse();
-        assertThat(np.allows(Endpoint.pod("gateway-system", Map.of("app.kubernetes.io/managed-by", "envoy-gateway")), juliet, 8080, "TCP"))
+        assertThat(np.allows(Endpoint.pod("gateway-system", Map.of("gateway.envoyproxy.io/owning-gateway-name", "internal-gateway", "gateway.envoyproxy.io/owning-gateway-namespace", "gateway-system")), juliet, 8080, "TCP"))
                 .as("the Gateway's own namespace holds no Envoy Gateway proxy").isFalse();
     }
 
@@ -72,7 +72,7 @@ class NetworkPolicyTemplateTest {
         Chart.Rendered r = Chart.render(Chart.example("gateway-api.yaml"), Map.of(
                 "networkPolicy.defaultDeny", true, "networkPolicy.romeoEgress.enabled", true));
         NetworkPolicyEvaluator np = new NetworkPolicyEvaluator(NS, r.ofKind("NetworkPolicy"));
-        Endpoint proxy = Endpoint.pod("envoy-gateway-system", Map.of("app.kubernetes.io/managed-by", "envoy-gateway"));
+        Endpoint proxy = Endpoint.pod("envoy-gateway-system", Map.of("gateway.envoyproxy.io/owning-gateway-name", "internal-gateway", "gateway.envoyproxy.io/owning-gateway-namespace", "gateway-system"));
         Endpoint romeo = Endpoint.of(NS, r.pod("Deployment/romeo"));
         assertThat(np.allows(proxy, romeo, 8080, "TCP")).as("/service-b -> Romeo").isTrue();
         assertThat(np.allows(proxy, Endpoint.of(NS, r.pod("Deployment/juliet-v1")), 8080, "TCP")).as("/romeo-please-call-me -> Juliet").isTrue();
