@@ -129,8 +129,8 @@ Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.ex
 {{/*
 The rest of an app container after its env: envFrom, the Quarkus health probes, security context, resources
 and mounts.
-The caller passes the resources that apply (a Juliet variant's own win over the app's).
-Usage: include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "resources" $resources "preset" "small" "context" $)
+A Juliet variant passes its own resources, which win over the app's resources and preset.
+Usage: include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "resources" $variant.resources "context" $)
 */}}
 {{- define "romeo-juliet.appContainerSettings" -}}
 {{- $v := .context.Values -}}
@@ -171,7 +171,7 @@ readinessProbe:
 securityContext:
   {{- . | nindent 2 }}
 {{- end }}
-{{- with (include "romeo-juliet.resources" (dict "resources" .resources "preset" .preset)) }}
+{{- with (include "romeo-juliet.resources" (dict "resources" (default $a.resources .resources) "preset" $a.resourcesPreset)) }}
 resources:
   {{- . | nindent 2 }}
 {{- end }}

@@ -5,6 +5,8 @@ Usage: include "romeo-juliet.julietPod" (dict "key" "v1" "variant" $variant "con
 {{- define "romeo-juliet.julietPod" -}}
 {{- $v := .context.Values -}}
 {{- $variant := .variant -}}
+{{- /* The variant's own image tag or digest wins over Juliet's. */}}
+{{- $image := include "romeo-juliet.julietImage" (dict "variant" $variant "context" .context) | fromYaml -}}
 metadata:
   labels:
     {{- include "romeo-juliet.podLabels" (dict "app" "juliet" "variant" .key "version" $variant.version "extraLabels" $variant.podLabels "context" .context) | nindent 4 }}
@@ -20,7 +22,7 @@ spec:
   {{- end }}
   containers:
     - name: juliet
-      image: {{ include "romeo-juliet.image" (dict "image" (include "romeo-juliet.julietImage" (dict "variant" $variant "context" .context) | fromYaml) "flavored" true "context" .context) }}
+      image: {{ include "romeo-juliet.image" (dict "image" $image "flavored" true "context" .context) }}
       imagePullPolicy: {{ $v.juliet.image.pullPolicy }}
       ports:
         - name: http
@@ -36,7 +38,7 @@ spec:
         {{- with (include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.extraEnvVars "context" .context) | trim) }}
         {{- . | nindent 8 }}
         {{- end }}
-      {{- include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "preset" $v.juliet.resourcesPreset "resources" (default $v.juliet.resources $variant.resources) "context" .context) | trim | nindent 6 }}
+      {{- include "romeo-juliet.appContainerSettings" (dict "app" "juliet" "resources" $variant.resources "context" .context) | trim | nindent 6 }}
     {{- with (include "romeo-juliet.sidecars" (dict "app" "juliet" "native" false "context" .context) | trim) }}
     {{- . | nindent 4 }}
     {{- end }}
