@@ -66,25 +66,27 @@ Usage: include "romeo-juliet.appLabel" (dict "app" "romeo" "context" $)
 {{- end -}}
 
 {{/*
-Labels every object carries: the recommended app.kubernetes.io set plus env and version.
-The version is the variant's version label where there is one, else the app version.
+Labels every object carries: the recommended app.kubernetes.io set plus env and version, then commonLabels.
+The version is the variant's version label where there is one, else the app version. Given an app (and a
+variant), the selector labels join them. The chart's own keys win over commonLabels, so a user label can
+never repeat a key or change what a selector matches.
 Usage: include "romeo-juliet.labels" (dict "component" "juliet" "version" "v1" "context" $)
+       include "romeo-juliet.labels" (dict "app" "juliet" "variant" "v1" "version" "v1" "context" $)
 */}}
 {{- define "romeo-juliet.labels" -}}
-app.kubernetes.io/name: {{ .context.Chart.Name }}
-app.kubernetes.io/instance: {{ .context.Release.Name | trunc 63 | trimSuffix "-" }}
-app.kubernetes.io/version: {{ .context.Chart.AppVersion | quote }}
-app.kubernetes.io/managed-by: {{ .context.Release.Service }}
-app.kubernetes.io/part-of: romeo-juliet
-{{- with .component }}
-app.kubernetes.io/component: {{ . }}
-{{- end }}
-helm.sh/chart: {{ printf "%s-%s" .context.Chart.Name .context.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
-env: {{ .context.Values.env | quote }}
-version: {{ default .context.Chart.AppVersion .version | trunc 63 | trimSuffix "-" | quote }}
-{{- with .context.Values.commonLabels }}
-{{ toYaml . }}
-{{- end }}
+{{- $labels := dict
+  "app.kubernetes.io/name" .context.Chart.Name
+  "app.kubernetes.io/instance" (.context.Release.Name | trunc 63 | trimSuffix "-")
+  "app.kubernetes.io/version" .context.Chart.AppVersion
+  "app.kubernetes.io/managed-by" .context.Release.Service
+  "app.kubernetes.io/part-of" "romeo-juliet"
+  "helm.sh/chart" (printf "%s-%s" .context.Chart.Name .context.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-")
+  "env" (toString .context.Values.env)
+  "version" (default .context.Chart.AppVersion .version | trunc 63 | trimSuffix "-")
+-}}
+{{- with .component }}{{ $_ := set $labels "app.kubernetes.io/component" . }}{{ end -}}
+{{- if .app }}{{ $labels = merge (include "romeo-juliet.selectorLabels" . | fromYaml) $labels }}{{ end -}}
+{{- toYaml (merge $labels .context.Values.commonLabels) -}}
 {{- end -}}
 
 {{/*
@@ -101,18 +103,16 @@ variant: {{ . }}
 {{- end -}}
 
 {{/*
-Labels of an app's pods: the selector labels (which carry the component) plus the rest, version included.
-Usage: include "romeo-juliet.podLabels" (dict "app" "juliet" "variant" "v1" "version" "v1" "context" $)
+Labels of an app's pods: every object's labels with the selector labels, the mesh opt-in, then the
+variant's and the app's podLabels, which may add keys but never replace the chart's.
+Usage: include "romeo-juliet.podLabels" (dict "app" "juliet" "variant" "v1" "version" "v1" "extraLabels" $variant.podLabels "context" $)
 */}}
 {{- define "romeo-juliet.podLabels" -}}
-{{ include "romeo-juliet.labels" (dict "version" .version "context" .context) }}
-{{ include "romeo-juliet.selectorLabels" . }}
-{{- with (get .context.Values .app).podLabels }}
-{{ toYaml . }}
-{{- end }}
-{{- if .context.Values.serviceMesh.istio.enabled }}
-sidecar.istio.io/inject: "true"
-{{- end }}
+{{- $labels := include "romeo-juliet.labels" . | fromYaml -}}
+{{- if .context.Values.serviceMesh.istio.enabled -}}
+{{- $_ := set $labels "sidecar.istio.io/inject" "true" -}}
+{{- end -}}
+{{- toYaml (merge $labels (default (dict) .extraLabels) (get .context.Values .app).podLabels) -}}
 {{- end -}}
 
 {{/*

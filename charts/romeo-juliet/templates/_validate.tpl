@@ -36,7 +36,13 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- end -}}
 {{- range $app := list "juliet" "romeo" -}}
-{{- $as := (get $v $app).autoscaling -}}
+{{- $a := get $v $app -}}
+{{- $sd := $a.shutdown -}}
+{{- $needed := add $sd.preStopSleepSeconds $sd.delaySeconds $sd.timeoutSeconds 5 -}}
+{{- if lt (int $a.terminationGracePeriodSeconds) (int $needed) -}}
+{{- $errors = append $errors (printf "%s.terminationGracePeriodSeconds: %d is less than %s.shutdown.preStopSleepSeconds + delaySeconds + timeoutSeconds + 5 (%d); the kubelet would kill %s before it drains" $app (int $a.terminationGracePeriodSeconds) $app (int $needed) $app) -}}
+{{- end -}}
+{{- $as := $a.autoscaling -}}
 {{- if and $as.enabled (gt (int $as.minReplicas) (int $as.maxReplicas)) -}}
 {{- $errors = append $errors (printf "%s.autoscaling.minReplicas: %d is more than %s.autoscaling.maxReplicas (%d)" $app (int $as.minReplicas) $app (int $as.maxReplicas)) -}}
 {{- end -}}
@@ -45,6 +51,26 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if eq $p.path $v.routing.julietPath -}}
 {{- $errors = append $errors (printf "routing.paths.%s.path: %s is already routing.julietPath" $name $p.path) -}}
 {{- end -}}
+{{- end -}}
+{{- if $v.routing.enabled -}}
+{{- if and $v.namePrefix (not $v.routing.host) -}}
+{{- $errors = append $errors (printf "routing.host: a release with namePrefix %q shares the routing class with other releases; give it its own host, or both claim the same paths" $v.namePrefix) -}}
+{{- end -}}
+{{- if and $v.networkPolicy.enabled (has .Release.Namespace (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $v.routing.controller.podSelector) -}}
+{{- $errors = append $errors (printf "routing.controller.podSelector: the routing proxies run in the release namespace %s; name their pod labels, or the policy admits every pod of the namespace to Juliet" .Release.Namespace) -}}
+{{- end -}}
+{{- end -}}
+{{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.extraEgress) -}}
+{{- /* The chart cannot tell which pods stand behind a URL, so the user names them in extraEgress. */}}
+{{- if $v.metricsSidecar.enabled -}}
+{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks the metrics sidecar's remote write to %s; add an egress rule for the receiver's pods" $v.metricsSidecar.remoteWriteUrl) -}}
+{{- end -}}
+{{- if and $v.logSidecar.enabled (not (has $v.logSidecar.output.name (list "stdout" "null"))) -}}
+{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks the log sidecar's %s output; add an egress rule for its destination" $v.logSidecar.output.name) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (ne $v.metrics.discovery "none") $v.networkPolicy.enabled (not $v.networkPolicy.metricsScraper.enabled) -}}
+{{- $errors = append $errors (printf "networkPolicy.metricsScraper.enabled: metrics.discovery=%s has a cluster Prometheus scrape the pods, but Juliet's policy admits it only with networkPolicy.metricsScraper.enabled=true (and its selectors)" $v.metrics.discovery) -}}
 {{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}

@@ -32,7 +32,7 @@ class HttpRouteTemplateTest {
 
     @Test
     void cookieMatchIsARegexOnTheCookieHeader() {
-        JsonNode cookie = rules.get(2).path("matches").get(0).path("headers").get(0);
+        JsonNode cookie = rules.get(3).path("matches").get(0).path("headers").get(0);
         assertThat(cookie.path("type").asText()).isEqualTo("RegularExpression");
         assertThat(cookie.path("name").asText()).isEqualTo("Cookie");
         java.util.regex.Pattern p = java.util.regex.Pattern.compile(cookie.path("value").asText());
@@ -40,19 +40,19 @@ class HttpRouteTemplateTest {
         assertThat(p.matcher("theme=dark; canary=always").matches()).isTrue();
         assertThat(p.matcher("canary=never").matches()).isFalse();
         assertThat(p.matcher("notcanary=always").matches()).isFalse();
-        assertThat(rules.get(2).path("backendRefs").get(0).path("name").asText()).isEqualTo("juliet-v2");
+        assertThat(rules.get(3).path("backendRefs").get(0).path("name").asText()).isEqualTo("juliet-v2");
     }
 
     @Test
     void weightsSplitTheRestAsConfigured() {
-        JsonNode weighted = rules.get(3).path("backendRefs");
+        JsonNode weighted = rules.get(5).path("backendRefs");
         assertThat(weighted.get(0).path("name").asText()).isEqualTo("juliet-v1");
         assertThat(weighted.get(0).path("weight").asInt()).isEqualTo(90);
         assertThat(weighted.get(1).path("name").asText()).isEqualTo("juliet-v2");
         assertThat(weighted.get(1).path("weight").asInt()).isEqualTo(10);
 
         JsonNode other = Chart.render(Chart.example("gateway-api.yaml"), Map.of("abTesting.weight", 35))
-                .get("HTTPRoute", "internal-ingress").path("spec").path("rules").get(3).path("backendRefs");
+                .get("HTTPRoute", "internal-ingress").path("spec").path("rules").get(5).path("backendRefs");
         assertThat(other.get(0).path("weight").asInt()).isEqualTo(65);
         assertThat(other.get(1).path("weight").asInt()).isEqualTo(35);
     }

@@ -42,10 +42,10 @@ class IngressTemplateTest {
     }
 
     @Test
-    void abByHeaderMatchesTheConfiguredHeaderValue() {
+    void abByHeaderLeavesAlwaysAndNeverToIngressNginx() {
         Map<String, String> a = canaryAnnotations(Chart.render(Chart.example("ab-header.yaml")));
         assertThat(a).containsEntry(NGINX + "canary-by-header", "X-Canary")
-                .containsEntry(NGINX + "canary-by-header-value", "always")
+                .doesNotContainKey(NGINX + "canary-by-header-value")
                 .containsEntry(NGINX + "canary-weight", "0")
                 .doesNotContainKey(NGINX + "canary-by-cookie");
     }
@@ -60,9 +60,9 @@ class IngressTemplateTest {
     void valuesFlowIntoTheAnnotations() {
         Map<String, String> a = canaryAnnotations(Chart.render(Chart.example("ab-weight.yaml"), Map.of(
                 "abTesting.weight", 7, "abTesting.weightTotal", 1000,
-                "abTesting.header.enabled", true, "abTesting.header.name", "X-Team", "abTesting.header.value", "blue")));
+                "abTesting.header.enabled", true, "abTesting.header.name", "X-Team")));
         assertThat(a).containsEntry(NGINX + "canary-weight", "7").containsEntry(NGINX + "canary-weight-total", "1000")
-                .containsEntry(NGINX + "canary-by-header", "X-Team").containsEntry(NGINX + "canary-by-header-value", "blue");
+                .containsEntry(NGINX + "canary-by-header", "X-Team");
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Kubernetes JSON schemas for the rendered objects.
  * <ul>
- *   <li>Built-in kinds and Gateway API's HTTPRoute: the validation-schema.json files inside the fabric8
+ *   <li>Built-in kinds, Gateway API's HTTPRoute and the Prometheus Operator's ServiceMonitor and PodMonitor
+ *   (openshift-model-monitoring): the validation-schema.json files inside the fabric8
  *   kubernetes-model-* 6.13.4 jars (the gatewayapi jar carries HTTPRoute). fabric8 marks every object as open
  *   ({@code additionalProperties: true}) and models IntOrString and Quantity as Java objects, so the schemas are
  *   tightened here: unknown fields are rejected, and IntOrString / Quantity / Time take their wire types.</li>
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KubeSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] MODEL_JARS = {"core", "apps", "networking", "policy", "autoscaling", "gatewayapi"};
+    private static final String[] MODEL_JARS = {"core", "apps", "networking", "policy", "autoscaling", "gatewayapi", "monitoring"};
     private static final Map<String, String> HAND_WRITTEN = Map.of(
             "traefik.io/v1alpha1/IngressRoute", "/schemas/traefik-ingressroute.json",
             "traefik.io/v1alpha1/TraefikService", "/schemas/traefik-traefikservice.json");

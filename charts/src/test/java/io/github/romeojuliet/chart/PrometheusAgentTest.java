@@ -99,16 +99,20 @@ class PrometheusAgentTest {
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(config, pointedAtTheTest(renderedConfig(), receiver.getAddress().getPort()));
 
-            agent = new ProcessBuilder(agentCommand(config, dir.resolve("wal")))
+            ProcessBuilder builder = new ProcessBuilder(agentCommand(config, dir.resolve("wal")))
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("prometheus.log").toFile())
-                    .start();
+                    .redirectOutput(dir.resolve("prometheus.log").toFile());
+            // What the downward API gives the sidecar in a cluster.
+            builder.environment().putAll(java.util.Map.of("POD_NAME", "juliet-v1-7d9f8-abcde", "POD_VERSION", "v1", "POD_VARIANT", "v1"));
+            agent = builder.start();
             Process running = agent;
             awaitTrue("remote-write samples of Juliet's metrics (agent log: " + dir.resolve("prometheus.log") + ")",
                     () -> received.stream().anyMatch(body -> body.contains("jvm_") && body.contains("juliet")), running);
 
             String batch = received.stream().filter(b -> b.contains("jvm_")).findFirst().orElseThrow();
             assertThat(batch).contains("__name__").contains("job").contains("juliet-waiting-for-romeo-to-call");
+            assertThat(batch).as("each series names its pod and variant, so replicas do not collide at the receiver")
+                    .contains("pod").contains("juliet-v1-7d9f8-abcde").contains("variant");
         } finally {
             stop(agent);
             receiver.stop(0);
@@ -146,7 +150,8 @@ class PrometheusAgentTest {
         for (JsonNode arg : container.path("args")) {
             String a = arg.asText();
             if (a.equals("--agent") && v2) {
-                command.add("--enable-feature=agent");
+                // 2.x also needs the flag that 3.x made the default: ${VAR} in external labels.
+                command.add("--enable-feature=agent,expand-external-labels");
             } else if (a.startsWith("--config.file=")) {
                 command.add("--config.file=" + config);
             } else if (a.startsWith("--storage.agent.path=")) {
@@ -157,7 +162,7 @@ class PrometheusAgentTest {
                 command.add(a);
             }
         }
-        assertThat(command).anyMatch(a -> a.equals("--agent") || a.equals("--enable-feature=agent"));
+        assertThat(command).anyMatch(a -> a.equals("--agent") || a.startsWith("--enable-feature=agent"));
         return command;
     }
 

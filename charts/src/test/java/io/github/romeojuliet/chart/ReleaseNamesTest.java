@@ -40,4 +40,20 @@ class ReleaseNamesTest {
         assertThat(second.pod("Deployment/blue-romeo").env("romeo", "QUARKUS_REST_CLIENT_JULIET_URL")).isEqualTo("http://blue-juliet-service");
         assertThat(second.pod("Deployment/blue-juliet-v1").labels()).containsEntry("app", "blue-juliet-waiting-for-romeo-to-call");
     }
+
+    @Test
+    void aSecondReleasesRoutesReachItsOwnServicesUnderItsOwnHost() {
+        Chart.Rendered first = Chart.render(Chart.example("second-release.yaml"), java.util.Map.of("namePrefix", "", "routing.host", ""));
+        Chart.Rendered second = Chart.render(Chart.example("second-release.yaml"));
+        var firstRoute = first.get("HTTPRoute", "internal-ingress").path("spec");
+        var secondRoute = second.get("HTTPRoute", "blue-internal-ingress").path("spec");
+        assertThat(secondRoute.path("hostnames").toString()).isNotEqualTo(firstRoute.path("hostnames").toString());
+        for (var rule : secondRoute.path("rules")) {
+            for (var ref : rule.path("backendRefs")) {
+                String backend = ref.path("name").asText();
+                assertThat(second.names("Service")).as("backend " + backend).contains(backend);
+                assertThat(first.names("Service")).as("backend " + backend + " of the first release").doesNotContain(backend);
+            }
+        }
+    }
 }

@@ -49,6 +49,63 @@ class SidecarsTemplateTest {
     }
 
     @Test
+    void everySeriesAndRecordNamesItsPodFromTheDownwardApi() throws Exception {
+        Chart.Rendered r = Chart.render(Chart.example("sidecars.yaml"), java.util.Map.of("juliet.variants.v2.enabled", true));
+        java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\\$\\{(\\w+)}");
+        for (String owner : java.util.List.of("Deployment/juliet-v1", "Deployment/juliet-v2", "Deployment/romeo")) {
+            Chart.PodView pod = r.pod(owner);
+            String app = pod.spec().path("containers").get(0).path("name").asText();
+            JsonNode labels = Chart.YAML.readTree(r.get("ConfigMap", app + "-prometheus-agent").path("data").path("prometheus.yml").asText())
+                    .path("global").path("external_labels");
+            assertThat(labels.path("pod").asText()).as(owner).isEqualTo("${POD_NAME}");
+            if (app.equals("juliet")) {
+                assertThat(labels.path("variant").asText()).isEqualTo("${POD_VARIANT}");
+            }
+            String fluentBit = r.get("ConfigMap", app + "-fluent-bit").path("data").path("fluent-bit.conf").asText();
+            assertThat(fluentBit).contains("Record  pod ${POD_NAME}");
+            // Each ${VAR} the configs use is set in that sidecar from the pod's own metadata.
+            for (String sidecar : java.util.List.of("metrics-sidecar", "log-sidecar")) {
+                String config = sidecar.equals("log-sidecar") ? fluentBit : labels.toString();
+                java.util.regex.Matcher m = ref.matcher(config);
+                while (m.find()) {
+                    String fieldPath = fieldRef(pod.container(sidecar), m.group(1));
+                    assertThat(fieldPath).as(owner + " " + sidecar + " env " + m.group(1)).startsWith("metadata.");
+                    String label = fieldPath.replaceAll("metadata\\.labels\\['(.*)']", "$1");
+                    if (!fieldPath.equals("metadata.name")) {
+                        assertThat(pod.labels()).as(owner + " label behind " + m.group(1)).containsKey(label);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fluentBitLosesNothingAcrossRestartsAndLongLines() {
+        Chart.Rendered r = Chart.render(Chart.example("sidecars.yaml"));
+        String conf = r.get("ConfigMap", "romeo-fluent-bit").path("data").path("fluent-bit.conf").asText();
+        assertThat(conf).contains("DB                /var/log/romeo/fluent-bit-tail.db")
+                .contains("Read_from_Head    On").contains("Skip_Long_Lines   Off").contains("Buffer_Max_Size   1M");
+        JsonNode mount = null;
+        for (JsonNode m : r.pod("Deployment/romeo").container("log-sidecar").path("volumeMounts")) {
+            if (m.path("name").asText().equals("logs")) {
+                mount = m;
+            }
+        }
+        assertThat(mount).isNotNull();
+        assertThat(mount.path("mountPath").asText()).as("the DB lives on the shared volume").isEqualTo("/var/log/romeo");
+        assertThat(mount.path("readOnly").asBoolean(false)).as("fluent-bit writes its DB there").isFalse();
+    }
+
+    private static String fieldRef(JsonNode container, String env) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(env)) {
+                return e.path("valueFrom").path("fieldRef").path("fieldPath").asText();
+            }
+        }
+        return "unset";
+    }
+
+    @Test
     void nativeSidecarsAreInitContainersThatKeepRunning() {
         Chart.PodView pod = Chart.render(Chart.example("native-sidecars.yaml")).pod("Deployment/juliet-v1");
         JsonNode init = pod.spec().path("initContainers");

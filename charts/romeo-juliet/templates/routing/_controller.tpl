@@ -1,0 +1,54 @@
+{{/*
+Namespaces of the pods that proxy routed calls, as a JSON list. Without routing.controller.namespaces each
+provider's usual place: ingress-nginx and Traefik run in their own namespace; most Gateway API
+implementations (Istio, NGINX Gateway Fabric, kgateway) run the proxy beside its Gateway, so the parentRefs'
+namespaces. Envoy Gateway keeps its proxies in envoy-gateway-system: set the list for it.
+Usage: include "romeo-juliet.routingNamespaces" $ | fromJsonArray
+*/}}
+{{- define "romeo-juliet.routingNamespaces" -}}
+{{- $r := .Values.routing -}}
+{{- $namespaces := $r.controller.namespaces -}}
+{{- if not $namespaces -}}
+{{- if eq $r.provider "nginx" -}}
+{{- $namespaces = list "ingress-nginx" -}}
+{{- else if eq $r.provider "traefik" -}}
+{{- $namespaces = list "traefik" -}}
+{{- else -}}
+{{- range $r.gatewayApi.parentRefs -}}
+{{- $namespaces = append $namespaces (default $.Release.Namespace .namespace) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- uniq $namespaces | toJson -}}
+{{- end -}}
+
+{{/*
+NetworkPolicy peers for those proxies: each namespace, narrowed to routing.controller.podSelector when set.
+Usage: include "romeo-juliet.routingPeers" $
+*/}}
+{{- define "romeo-juliet.routingPeers" -}}
+{{- $podSelector := .Values.routing.controller.podSelector -}}
+{{- range (include "romeo-juliet.routingNamespaces" . | fromJsonArray) }}
+- namespaceSelector:
+    matchLabels:
+      kubernetes.io/metadata.name: {{ . }}
+  {{- with $podSelector }}
+  podSelector:
+    matchLabels:
+      {{- toYaml . | nindent 6 }}
+  {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Whether a path route sends calls to Romeo's Service: "true" or empty. Romeo's ingress policy then admits
+the proxies too.
+Usage: include "romeo-juliet.routesToRomeo" $
+*/}}
+{{- define "romeo-juliet.routesToRomeo" -}}
+{{- if .Values.routing.enabled -}}
+{{- range .Values.routing.paths -}}
+{{- if eq .service $.Values.romeo.service.name }}true{{ end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -1,0 +1,228 @@
+package io.github.romeojuliet.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One abTesting block means the same on all three providers. Each provider's rendered rules are read the way
+ * that router reads them (ingress-nginx's documented canary order, Traefik's rule priorities, the Gateway API's
+ * match precedence), and every mix of header and cookie values must land on the variant the README promises:
+ * header always/never decides, else cookie always/never, else the weight.
+ */
+class AbRoutingTest {
+
+    private static final String PATH = "/romeo-please-call-me";
+    private static final String STABLE = "juliet-v1";
+    private static final String CANARY = "juliet-v2";
+    private static final String[] HEADERS = {null, "always", "never", "sometimes"};
+    private static final String[] COOKIES = {null, "always", "never", "maybe"};
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nginx", "traefik", "gatewayApi"})
+    void alwaysAndNeverMeanTheSameOnEveryProvider(String provider) {
+        for (boolean allToCanary : new boolean[]{false, true}) {
+            Router router = router(provider, allToCanary ? 100 : 0);
+            for (String header : HEADERS) {
+                for (String cookie : COOKIES) {
+                    Map<String, String> request = new HashMap<>();
+                    if (header != null) {
+                        request.put("x-canary", header);
+                    }
+                    if (cookie != null) {
+                        request.put("cookie", "theme=dark; canary=" + cookie);
+                    }
+                    assertThat(router.route(request))
+                            .as("%s, weight %s, X-Canary %s, cookie canary=%s", provider, allToCanary ? "100/100" : "0/100", header, cookie)
+                            .isEqualTo(promised(header, cookie, allToCanary));
+                }
+            }
+        }
+    }
+
+    /** The README's rule. */
+    private static String promised(String header, String cookie, boolean allToCanary) {
+        for (String choice : new String[]{header, cookie}) {
+            if ("always".equals(choice)) {
+                return CANARY;
+            }
+            if ("never".equals(choice)) {
+                return STABLE;
+            }
+        }
+        return allToCanary ? CANARY : STABLE;
+    }
+
+    interface Router {
+        /** The backend Service a request to Juliet's path reaches; header names in lower case. */
+        String route(Map<String, String> headers);
+    }
+
+    private static Router router(String provider, int weight) {
+        Chart.Rendered r = Chart.render(Map.of("routing.enabled", true, "routing.provider", provider,
+                "routing.controller.namespaces[0]", "proxies",
+                "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
+        return switch (provider) {
+            case "nginx" -> nginx(r);
+            case "traefik" -> traefik(r);
+            default -> gatewayApi(r.get("HTTPRoute", "internal-ingress"));
+        };
+    }
+
+    /**
+     * ingress-nginx's canary order (docs: annotations, Canary): header, then cookie, then weight. With
+     * canary-by-header-value set, only that value routes to the canary and every other value, "never" included,
+     * falls through to the cookie and the weight.
+     */
+    private static Router nginx(Chart.Rendered r) {
+        String stable = JulietPath.backend(r.get("Ingress", "internal-ingress"));
+        ObjectNode canaryIngress = r.get("Ingress", "internal-ingress-canary");
+        String canary = JulietPath.backend(canaryIngress);
+        Map<String, String> a = Chart.strings(canaryIngress.path("metadata").path("annotations"));
+        String p = "nginx.ingress.kubernetes.io/";
+        return headers -> {
+            String headerName = a.get(p + "canary-by-header");
+            if (headerName != null) {
+                String value = headers.get(headerName.toLowerCase());
+                String wanted = a.get(p + "canary-by-header-value");
+                if (wanted != null) {
+                    if (wanted.equals(value)) {
+                        return canary;
+                    }
+                } else if ("always".equals(value)) {
+                    return canary;
+                } else if ("never".equals(value)) {
+                    return stable;
+                }
+            }
+            String cookieName = a.get(p + "canary-by-cookie");
+            if (cookieName != null) {
+                String value = cookie(headers.get("cookie"), cookieName);
+                if ("always".equals(value)) {
+                    return canary;
+                }
+                if ("never".equals(value)) {
+                    return stable;
+                }
+            }
+            return weighted(stable, Integer.parseInt(a.get(p + "canary-weight-total")) - Integer.parseInt(a.get(p + "canary-weight")),
+                    canary, Integer.parseInt(a.get(p + "canary-weight")));
+        };
+    }
+
+    /** Traefik: the matching rule with the highest priority wins; a TraefikService splits by weight. */
+    private static Router traefik(Chart.Rendered r) {
+        Pattern term = Pattern.compile("(\\w+)\\((.*?)\\)(?: && |$)");
+        Pattern arg = Pattern.compile("`([^`]*)`");
+        return headers -> {
+            JsonNode best = null;
+            for (JsonNode route : r.get("IngressRoute", "internal-ingress").path("spec").path("routes")) {
+                boolean all = true;
+                Matcher m = term.matcher(route.path("match").asText());
+                while (m.find()) {
+                    List<String> args = new ArrayList<>();
+                    Matcher a = arg.matcher(m.group(2));
+                    while (a.find()) {
+                        args.add(a.group(1));
+                    }
+                    String value = args.size() > 1 ? headers.get(args.get(0).toLowerCase()) : null;
+                    all &= switch (m.group(1)) {
+                        case "PathPrefix" -> PATH.startsWith(args.get(0));
+                        case "Path" -> PATH.equals(args.get(0));
+                        case "Host" -> true;
+                        case "Header" -> args.get(1).equals(value);
+                        case "HeaderRegexp" -> value != null && Pattern.compile(args.get(1)).matcher(value).find();
+                        default -> throw new AssertionError("unknown Traefik matcher " + m.group(1));
+                    };
+                }
+                if (all && (best == null || route.path("priority").asInt() > best.path("priority").asInt())) {
+                    best = route;
+                }
+            }
+            assertThat(best).as("a Traefik route for " + headers).isNotNull();
+            JsonNode service = best.path("services").get(0);
+            if (!service.path("kind").asText().equals("TraefikService")) {
+                return service.path("name").asText();
+            }
+            JsonNode split = r.get("TraefikService", service.path("name").asText()).path("spec").path("weighted").path("services");
+            return weighted(split.get(0).path("name").asText(), split.get(0).path("weight").asInt(),
+                    split.get(1).path("name").asText(), split.get(1).path("weight").asInt());
+        };
+    }
+
+    /**
+     * Gateway API HTTPRoute precedence among matching rules of one route for the same path: the most header
+     * matches, then the first in list order. RegularExpression matches are taken as full matches (Envoy's).
+     */
+    private static Router gatewayApi(ObjectNode route) {
+        return headers -> {
+            JsonNode best = null;
+            int bestHeaders = -1;
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                for (JsonNode match : rule.path("matches")) {
+                    JsonNode path = match.path("path");
+                    boolean ok = path.path("type").asText().equals("Exact") ? PATH.equals(path.path("value").asText())
+                            : PATH.startsWith(path.path("value").asText());
+                    for (JsonNode h : match.path("headers")) {
+                        String value = headers.get(h.path("name").asText().toLowerCase());
+                        ok &= value != null && (h.path("type").asText().equals("RegularExpression")
+                                ? value.matches(h.path("value").asText()) : value.equals(h.path("value").asText()));
+                    }
+                    if (ok && path.path("value").asText().equals(PATH) && match.path("headers").size() > bestHeaders) {
+                        best = rule;
+                        bestHeaders = match.path("headers").size();
+                    }
+                }
+            }
+            assertThat(best).as("an HTTPRoute rule for " + headers).isNotNull();
+            JsonNode refs = best.path("backendRefs");
+            if (refs.size() == 1) {
+                return refs.get(0).path("name").asText();
+            }
+            return weighted(refs.get(0).path("name").asText(), refs.get(0).path("weight").asInt(),
+                    refs.get(1).path("name").asText(), refs.get(1).path("weight").asInt());
+        };
+    }
+
+    /** Only the certain outcomes: a backend with weight 0 gets nothing. */
+    private static String weighted(String first, int firstWeight, String second, int secondWeight) {
+        assertThat(firstWeight == 0 || secondWeight == 0).as("this test sets weights of 0 or all").isTrue();
+        return firstWeight == 0 ? second : first;
+    }
+
+    private static String cookie(String header, String name) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";\\s*")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The backend of the Ingress path that serves Juliet's path. */
+    private static final class JulietPath {
+        static String backend(ObjectNode ingress) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                for (JsonNode p : rule.path("http").path("paths")) {
+                    if (p.path("path").asText().equals(PATH)) {
+                        return p.path("backend").path("service").path("name").asText();
+                    }
+                }
+            }
+            throw new AssertionError("no Ingress path " + PATH + " in " + Chart.Rendered.name(ingress));
+        }
+    }
+}
