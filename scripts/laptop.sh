@@ -4,7 +4,8 @@
 # Settings (environment): JULIET_PORT (8080), ROMEO_PORT (8081), RUN_DIR (.run),
 # RUN_MODE (auto|native|jvm|aot; auto = native when a native-image is found on PATH, in
 # GRAALVM_HOME or from make native-toolchain, JVM otherwise), READY_TIMEOUT seconds to wait for
-# each service (60), AOT_JAVA_HOME (or JDK25_HOME) for RUN_MODE=aot.
+# each service (60), AOT_JAVA_HOME (or JDK25_HOME) for RUN_MODE=aot, SHUTDOWN_DELAY (0s: the
+# drain delay a pod needs, QUARKUS_SHUTDOWN_DELAY, has no Service to leave here).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +16,8 @@ ROMEO_PORT=${ROMEO_PORT:-8081}
 RUN_DIR=${RUN_DIR:-.run}
 RUN_MODE=${RUN_MODE:-auto}
 READY_TIMEOUT=${READY_TIMEOUT:-60}
+# No Service to leave on a laptop, so make stop need not wait out the pod's drain delay.
+SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-0s}
 mkdir -p "$RUN_DIR"
 RUN_DIR=$(cd "$RUN_DIR" && pwd)
 
@@ -95,7 +98,7 @@ start() {
   port_taken "$port" && die "port $port is taken by another program; pick another: make run ${service^^}_PORT=..."
   # setsid: the service must outlive `make`, and `make stop` must be able to end it alone.
   # shellcheck disable=SC2046 # the command is a word list
-  (cd "$(workdir_for "$service" "$mode")" && exec env QUARKUS_HTTP_PORT="$port" "$@" setsid $(command_for "$service" "$mode")) \
+  (cd "$(workdir_for "$service" "$mode")" && exec env QUARKUS_HTTP_PORT="$port" QUARKUS_SHUTDOWN_DELAY="$SHUTDOWN_DELAY" "$@" setsid $(command_for "$service" "$mode")) \
     >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$RUN_DIR/$service.pid"
   say "started $service ($mode) on port $port, pid $!"

@@ -1,0 +1,55 @@
+package io.github.romeojuliet.juliet.fault;
+
+import io.github.romeojuliet.juliet.config.JulietConfig;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes the greeting slow or failing on purpose, so a team can rehearse a bad v2 behind the A/B
+ * routing (a chart variant sets JULIET_FAULT_LATENCY and JULIET_FAULT_ERROR_RATE) and watch Romeo's
+ * deadline, retries and circuit breaker at work. Off by default, and then not even installed, so
+ * the greeting's hot path pays nothing for it. The delay is a timer: no thread sleeps.
+ */
+@ApplicationScoped
+public class FaultInjectionFilter {
+
+    private static final Logger LOG = Logger.getLogger(FaultInjectionFilter.class);
+    static final String PATH = "/romeo-please-call-me";
+    // After WhoAnsweredFilter (-1000), so an injected failure still names who gave it.
+    private static final int AFTER_WHO_ANSWERED = -900;
+    private static final String PROBLEM = "{\"type\":\"urn:romeo-juliet:problem:injected-fault\","
+            + "\"title\":\"Injected fault\",\"status\":500,"
+            + "\"detail\":\"juliet.fault.error-rate=%s answered this greeting with 500\",\"instance\":\"%s\"}";
+
+    void install(@Observes Router router, JulietConfig config, Vertx vertx) {
+        JulietConfig.Fault fault = config.fault();
+        if (!fault.any()) {
+            return;
+        }
+        LOG.warnf("fault injection on: %s added latency, %s of greetings answered 500",
+                fault.latency(), fault.errorRate());
+        long delayMillis = fault.latency().toMillis();
+        router.route(PATH).order(AFTER_WHO_ANSWERED).handler(context -> {
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, ignored -> failOrPass(context, fault.errorRate()));
+            } else {
+                failOrPass(context, fault.errorRate());
+            }
+        });
+    }
+
+    private static void failOrPass(RoutingContext context, double errorRate) {
+        if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
+            context.response().setStatusCode(500)
+                    .putHeader("Content-Type", "application/problem+json")
+                    .end(PROBLEM.formatted(errorRate, PATH));
+        } else {
+            context.next();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.romeojuliet.juliet.shutdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged Juliet, as a process, told to stop (SIGTERM) while greetings are in flight: readiness
+ * turns DOWN at once so Kubernetes stops sending her traffic, she keeps answering through the drain
+ * delay, every call in flight gets its answer, and only then does the process end.
+ */
+class GracefulShutdownIT {
+
+    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
+    private static final Duration LATENCY = Duration.ofMillis(1500);
+    private static final int IN_FLIGHT = 5;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void sigtermDrainsThenFinishesEveryCallInFlight() throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", "graceful-shutdown-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(packagedJuliet())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_SHUTDOWN_DELAY", DRAIN_DELAY.toMillis() + "ms");
+        builder.environment().put("JULIET_FAULT_LATENCY", LATENCY.toMillis() + "ms");
+        Process juliet = builder.start();
+        try {
+            String url = "http://localhost:" + port;
+            awaitReady(url, juliet, log);
+
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int call = 0; call < IN_FLIGHT; call++) {
+                inFlight.add(HTTP.sendAsync(get(url + "/romeo-please-call-me"), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(300); // the calls are now waiting out the injected latency
+            Instant stopAsked = Instant.now();
+            juliet.destroy(); // SIGTERM, as the kubelet sends it
+
+            assertEquals(503, send(url + "/q/health/ready").statusCode(), "readiness must turn DOWN at once");
+            assertTrue(Duration.between(stopAsked, Instant.now()).compareTo(DRAIN_DELAY) < 0, "readiness was late");
+            HttpResponse<String> duringDrain = send(url + "/romeo-please-call-me");
+            assertEquals(200, duringDrain.statusCode(), "a new call during the drain delay must still be answered");
+
+            for (CompletableFuture<HttpResponse<String>> call : inFlight) {
+                HttpResponse<String> answer = call.get(10, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode());
+                assertEquals("Hello Romeo, this is Juliet.", answer.body());
+            }
+            assertTrue(juliet.waitFor(15, TimeUnit.SECONDS), "Juliet did not end after draining");
+            Duration stopping = Duration.between(stopAsked, Instant.now());
+            assertTrue(stopping.compareTo(DRAIN_DELAY) >= 0, () -> "ended before the drain delay: " + stopping);
+            String output = Files.readString(log);
+            assertTrue(output.contains("juliet stopped in"), () -> "no clean stop in the log:\n" + output);
+        } finally {
+            juliet.destroyForcibly();
+        }
+    }
+
+    /** The native executable when this build made one (make test-native), the runnable jar otherwise. */
+    private static List<String> packagedJuliet() {
+        Path runner = Path.of(System.getProperty("native.image.path", "target/none"));
+        if (!Files.isRegularFile(APP) && Files.isExecutable(runner)) {
+            return List.of(runner.toString());
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", APP.toString());
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static HttpResponse<String> send(String url) throws IOException, InterruptedException {
+        return HTTP.send(get(url), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitReady(String url, Process juliet, Path log) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(juliet.isAlive(), () -> "Juliet exited:\n" + read(log));
+            try {
+                if (send(url + "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Juliet was not ready within 60 s:\n" + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
