@@ -26,7 +26,7 @@ build: ## Package both services as JVM applications (tests skipped)
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
 .PHONY: test
-test: chart-tools ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs
+test: ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs (installs nothing)
 	$(MVN) $(MVN_FLAGS) verify
 	$(MAKE) --no-print-directory test-native-inputs
 
@@ -127,7 +127,7 @@ CHART_CLI = java -Djna.tmpdir=charts/target/jna -Dchart.dir=$(CHART_DIR) \
   -cp charts/target/test-classes:$$(cat $(CHART_CP)) io.github.romeojuliet.chart.ChartCli
 
 .PHONY: chart-tools
-chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart tests when it is missing
+chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart's Prometheus test (root; skipped without it)
 	@command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus; }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
@@ -180,7 +181,10 @@ class PrometheusAgentTest {
                 return Path.of(dir, name).toString();
             }
         }
-        return fail(name + " not found on PATH: install Debian's prometheus package (make chart-tools does: apt-get install -y prometheus)");
+        // make test installs nothing, so on a machine without Prometheus this test is skipped, saying why;
+        // CI installs it, and so does make chart-tools.
+        Assumptions.abort(name + " not found on PATH: skipped; install Debian's prometheus package (make chart-tools) to run it");
+        return null;
     }
 
     interface Check {
