@@ -11,6 +11,7 @@ public class QuickCircuitBreakerProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
+                "quarkus.rest-client.juliet.connect-timeout", "200",
                 "quarkus.rest-client.juliet.read-timeout", "300",
                 ShorterTimeoutsProfile.CALLS + "retry.delay", "10ms",
                 ShorterTimeoutsProfile.CALLS + "retry.jitter", "5ms",

@@ -1,0 +1,95 @@
+package io.github.romeojuliet.romeo.config;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Refuses bad settings at start, one line each naming the property, its value and the rule, rather
+ * than at the first call, where a malformed URL or a negative timeout would be retried and held
+ * against Juliet. The chart's schema refuses the same values before anything is deployed.
+ */
+public class SettingsCheck {
+
+    private static final Logger LOG = Logger.getLogger(SettingsCheck.class);
+    // RFC 9110 token characters: what a header or cookie name may be made of.
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    static final int BAD_SETTINGS = 2;
+
+    void check(@Observes StartupEvent started, RomeoConfig config,
+               @ConfigProperty(name = "quarkus.rest-client.juliet.url") String julietUrl,
+               @ConfigProperty(name = "quarkus.rest-client.juliet.connect-timeout") long connectMillis,
+               @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readMillis) {
+        List<String> problems = problems(config, julietUrl, connectMillis, readMillis);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> LOG.error("bad setting: " + problem));
+            Quarkus.asyncExit(BAD_SETTINGS);
+        }
+    }
+
+    static List<String> problems(RomeoConfig config, String julietUrl, long connectMillis, long readMillis) {
+        List<String> problems = new ArrayList<>();
+        urlProblem(julietUrl).ifPresent(problems::add);
+        Duration deadline = config.calls().deadline();
+        if (connectMillis <= 0) {
+            problems.add("quarkus.rest-client.juliet.connect-timeout=" + connectMillis + " must be above 0 ms");
+        }
+        if (readMillis <= connectMillis) {
+            problems.add("quarkus.rest-client.juliet.read-timeout=" + readMillis
+                    + " must be longer than quarkus.rest-client.juliet.connect-timeout=" + connectMillis);
+        }
+        if (deadline.toMillis() <= readMillis) {
+            problems.add("romeo.calls.deadline=" + deadline.toMillis() + "ms must be longer than "
+                    + "quarkus.rest-client.juliet.read-timeout=" + readMillis + "ms, or no attempt could use its read timeout");
+        }
+        RomeoConfig.Retry retry = config.calls().retry();
+        if (retry.maxRetries() < 0) {
+            problems.add("romeo.calls.retry.max-retries=" + retry.maxRetries() + " must be 0 or more");
+        }
+        if (retry.delay().isNegative() || retry.jitter().isNegative() || retry.jitter().compareTo(retry.delay()) > 0) {
+            problems.add("romeo.calls.retry.jitter=" + retry.jitter().toMillis() + "ms must be between 0 and "
+                    + "romeo.calls.retry.delay=" + retry.delay().toMillis() + "ms");
+        }
+        RomeoConfig.CircuitBreaker breaker = config.calls().circuitBreaker();
+        if (breaker.requestVolumeThreshold() < 1) {
+            problems.add("romeo.calls.circuit-breaker.request-volume-threshold=" + breaker.requestVolumeThreshold()
+                    + " must be 1 or more");
+        }
+        if (!(breaker.failureRatio() > 0 && breaker.failureRatio() <= 1)) {
+            problems.add("romeo.calls.circuit-breaker.failure-ratio=" + breaker.failureRatio() + " must be above 0 and at most 1");
+        }
+        if (breaker.delay().isNegative() || breaker.delay().isZero()) {
+            problems.add("romeo.calls.circuit-breaker.delay=" + breaker.delay().toMillis() + "ms must be above 0");
+        }
+        nameProblems("romeo.forward-headers", config.forwardHeaders(), problems);
+        nameProblems("romeo.forward-cookies", config.forwardCookies(), problems);
+        return problems;
+    }
+
+    private static java.util.Optional<String> urlProblem(String julietUrl) {
+        String rule = "quarkus.rest-client.juliet.url=" + julietUrl + " must be an http or https URL with a host";
+        try {
+            URI url = new URI(julietUrl);
+            boolean web = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
+            return web && url.getHost() != null ? java.util.Optional.empty() : java.util.Optional.of(rule);
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.of(rule);
+        }
+    }
+
+    private static void nameProblems(String property, Set<String> names, List<String> problems) {
+        for (String name : names) {
+            if (!TOKEN.matcher(name).matches()) {
+                problems.add(property + " has '" + name + "', which is not a valid header or cookie name");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.romeojuliet.romeo.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.romeojuliet.romeo.support.FreePorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The packaged Romeo, started with one bad setting at a time the way a Deployment would pass it (an
+ * environment variable), stops within seconds with one line naming the property, the value and the
+ * rule, and no stack trace.
+ */
+class SettingsCheckIT {
+
+    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "QUARKUS_REST_CLIENT_JULIET_URL|juliet-service|quarkus.rest-client.juliet.url=juliet-service must be an http or https URL with a host",
+        "QUARKUS_REST_CLIENT_JULIET_URL|ftp://juliet-service|quarkus.rest-client.juliet.url=ftp://juliet-service must be an http or https URL with a host",
+        "QUARKUS_REST_CLIENT_JULIET_CONNECT_TIMEOUT|-1|quarkus.rest-client.juliet.connect-timeout=-1 must be above 0 ms",
+        "QUARKUS_REST_CLIENT_JULIET_READ_TIMEOUT|400|quarkus.rest-client.juliet.read-timeout=400 must be longer than quarkus.rest-client.juliet.connect-timeout=500",
+        "ROMEO_CALLS_DEADLINE|800ms|romeo.calls.deadline=800ms must be longer than quarkus.rest-client.juliet.read-timeout=1000ms",
+        "ROMEO_CALLS_CIRCUIT_BREAKER_FAILURE_RATIO|1.5|romeo.calls.circuit-breaker.failure-ratio=1.5 must be above 0 and at most 1",
+        "ROMEO_FORWARD_HEADERS|X Canary|romeo.forward-headers has 'X Canary', which is not a valid header or cookie name",
+    })
+    void badSettingStopsRomeoWithOneLine(String variable, String value, String rule) throws Exception {
+        Path log = Path.of("target", "settings-check-" + variable + ".log");
+        ProcessBuilder romeo = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", APP.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        romeo.environment().put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.next()));
+        romeo.environment().put(variable, value);
+        Process process = romeo.start();
+        try {
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "Romeo kept running with " + variable + "=" + value);
+            String output = Files.readString(log);
+            assertEquals(SettingsCheck.BAD_SETTINGS, process.exitValue(), output);
+            assertEquals(1, output.lines().filter(line -> line.contains("bad setting: ")).count(), output);
+            assertTrue(output.contains("bad setting: " + rule), () -> "no line saying '" + rule + "' in:\n" + output);
+            assertFalse(output.contains("\tat "), () -> "a stack trace:\n" + output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
