@@ -23,6 +23,7 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
     private Process juliet;
+    private int port;
 
     @Override
     public Map<String, String> start() {
@@ -30,7 +31,30 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Juliet is not packaged at " + JAR.toAbsolutePath()
                     + "; build it first (./mvnw package -pl juliet, or make build)");
         }
-        int port = FreePorts.next();
+        port = FreePorts.next();
+        return Map.of("quarkus.rest-client.juliet.url", launch());
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(InjectRealJuliet.class, RealJuliet.class));
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops Juliet and starts her again on the same port, as a pod replaced behind a Service is. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    private String launch() {
         try {
             Path log = Path.of("target", "real-juliet-" + port + ".log");
             juliet = new ProcessBuilder(List.of(javaExecutable(), "-Dquarkus.http.port=" + port,
@@ -40,7 +64,7 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
                     .start();
             String url = "http://localhost:" + port;
             awaitReady(url, log);
-            return Map.of("quarkus.rest-client.juliet.url", url);
+            return url;
         } catch (IOException e) {
             throw new IllegalStateException("could not start Juliet from " + JAR, e);
         }
