@@ -38,6 +38,10 @@ test-native-inputs: ## Without GraalVM: sources-only native builds asked for eac
 bench: ## Load Juliet and Romeo -> Juliet beside nginx with wrk, then start-up per run mode; writes target/bench/results.md and .png
 	@scripts/bench.sh
 
+.PHONY: soak
+soak: ## Romeo -> Juliet under wrk load while Juliet is killed, frozen, slowed and erroring; per phase, answers and RSS (SOAK_PHASE_SECONDS)
+	@scripts/soak.sh
+
 .PHONY: clean
 clean: stop ## Stop what make run started and remove build output
 	$(MVN) $(MVN_FLAGS) -q clean
