@@ -3,10 +3,13 @@ package io.github.romeojuliet.romeo.support;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The production circuit breaker, with a pause short enough to watch it close again in a test. */
+/**
+ * The production circuit breaker, with a pause short enough to watch it close again in a test and
+ * long enough that it is still open when the test looks, even on a loaded machine.
+ */
 public class QuickCircuitBreakerProfile implements QuarkusTestProfile {
 
-    public static final long PAUSE_MILLIS = 1000;
+    public static final long PAUSE_MILLIS = 3000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
