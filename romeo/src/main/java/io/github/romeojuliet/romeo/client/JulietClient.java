@@ -3,6 +3,7 @@ package io.github.romeojuliet.romeo.client;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
@@ -36,17 +37,17 @@ public class JulietClient {
     // Outside: the breaker, once per call (none when it is switched off). Inside: the deadline, then
     // the retries of one call.
     private final Optional<TypedGuard<Uni<JulietGreeting>>> breaker;
-    private final Duration deadline;
+    private final Deadline deadline;
     private final TypedGuard<Uni<JulietGreeting>> retries;
 
     JulietClient(@RestClient JulietRestClient juliet, JulietFailureClassifier classifier,
-                 JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config,
+                 JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config, Vertx vertx,
                  @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
         this.juliet = juliet;
         this.classifier = classifier;
         this.metrics = metrics;
         this.breaker = breaker(config.calls().circuitBreaker(), circuitLog);
-        this.deadline = config.calls().deadline();
+        this.deadline = new Deadline(vertx, config.calls().deadline());
         this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis));
     }
 
@@ -73,9 +74,8 @@ public class JulietClient {
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
             // Classified inside the guards too, so retry and breaker can tell a 4xx from an outage.
-            Supplier<Uni<JulietGreeting>> withinDeadline = () -> retries
-                    .get(() -> attempt.get().onFailure().transform(classifier::classify))
-                    .ifNoItem().after(deadline).fail()
+            Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline
+                    .bound(retries.get(() -> attempt.get().onFailure().transform(classifier::classify)))
                     .onFailure().transform(classifier::classify);
             return breaker.map(guard -> guard.get(withinDeadline)).orElseGet(withinDeadline)
                     .onFailure().transform(classifier::classify)
