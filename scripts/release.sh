@@ -82,8 +82,13 @@ api() {
 # manifest REPO REF: the manifest bytes the registry serves for a tag or digest.
 manifest() { api GET "$1/manifests/$2" -H "Accept: $MANIFEST_TYPES"; }
 
-# digest_of REPO TAG: the digest of what the tag points at (the sha256 of the bytes served).
-digest_of() { printf 'sha256:%s\n' "$(manifest "$1" "$2" | sha256sum | cut -d' ' -f1)"; }
+# digest_of REPO TAG: the digest of what the tag points at (the sha256 of the bytes served); fails
+# when the registry has no such tag.
+digest_of() {
+  local bytes="$work/digest-of.json"
+  manifest "$1" "$2" >"$bytes" 2>/dev/null || return 1
+  printf 'sha256:%s\n' "$(sha256sum "$bytes" | cut -d' ' -f1)"
+}
 
 # put_blob REPO FILE: uploads FILE in one request (skipped when the registry has it); prints its digest.
 put_blob() {
@@ -167,6 +172,21 @@ check_sbom() {
   log "$svc: SBOM lists all $(wc -l <<<"$shipped") jars of quarkus-app/lib ($(jq '.components | length' "$sbom") components, CycloneDX $(jq -r .specVersion "$sbom"))"
 }
 
+# check_sbom_referrer REPO SUBJECT SBOM: starting from the image's digest alone, as a consumer would
+# (referrers API, else the fallback tag), finds the CycloneDX artifact and fetches its blob back.
+check_sbom_referrer() {
+  local repo=$1 subject=$2 sbom=$3 artifact blob
+  api GET "$repo/referrers/$subject" -o "$work/referrers.json" 2>/dev/null \
+    || manifest "$repo" "sha256-${subject#sha256:}" >"$work/referrers.json" \
+    || die "$repo@$subject has no referrers (neither the API nor the fallback tag)"
+  artifact=$(jq -r 'first(.manifests[] | select(.artifactType == "application/vnd.cyclonedx+json") | .digest) // empty' "$work/referrers.json")
+  [ -n "$artifact" ] || die "$repo@$subject has referrers but no CycloneDX SBOM among them"
+  blob=$(manifest "$repo" "$artifact" | jq -r '.layers[0].digest')
+  api GET "$repo/blobs/$blob" -L -o "$work/sbom-back.json" || die "$repo: the SBOM blob $blob cannot be fetched"
+  cmp -s "$work/sbom-back.json" "$sbom" || die "$repo: the SBOM attached to $subject is not $(basename "$sbom")"
+  log "$repo@${subject:0:19}...: its SBOM referrer $artifact gives back $(basename "$sbom") byte for byte"
+}
+
 # check_platforms REPO TAG: the tag is an index listing every platform in PLATFORMS, and each
 # platform's manifest, config and layers can be fetched (skopeo checks every blob's digest as it copies).
 check_platforms() {
@@ -235,7 +255,8 @@ publish() {
   log "releasing $version (chart $chart_version) to $registry for $PLATFORMS"
 
   # 1. Images.
-  REGISTRY=$registry PUSH=true INSECURE=$INSECURE PLATFORMS=$PLATFORMS "$RJ_ROOT/scripts/images/build.sh"
+  # Maven's output goes to stderr with the progress: stdout is the summary alone.
+  REGISTRY=$registry PUSH=true INSECURE=$INSECURE PLATFORMS=$PLATFORMS "$RJ_ROOT/scripts/images/build.sh" >&2
   t_images=$(( $(now) - start ))
 
   # 2. SBOMs: checked, kept, attached.
@@ -245,7 +266,7 @@ publish() {
     check_sbom "$svc"
     cp "$svc/target/bom.json" "$out/$svc-$version.cdx.json"
     repo="$IMAGE_GROUP/$svc"
-    image_digest[$svc]=$(digest_of "$repo" "$version")
+    image_digest[$svc]=$(digest_of "$repo" "$version") || die "$registry has no $repo:$version after the build"
     sbom_ref=$(attach_sbom "$repo" "${image_digest[$svc]}" "$out/$svc-$version.cdx.json")
     sbom_digest[$svc]=$sbom_ref
   done
@@ -274,6 +295,7 @@ publish() {
   platform_digests=()
   for svc in "${SERVICES[@]}"; do
     check_platforms "$IMAGE_GROUP/$svc" "$version"
+    check_sbom_referrer "$IMAGE_GROUP/$svc" "${image_digest[$svc]}" "$out/$svc-$version.cdx.json"
   done
   # The install line's values, rendered from the pushed chart and from the checkout: equal bytes mean
   # what users install from oci:// is what this checkout's tests checked.

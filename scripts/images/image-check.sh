@@ -122,7 +122,8 @@ timeout 600 skopeo copy --quiet --all --dest-tls-verify=false "$base_oci" "docke
 # 3. The release, as `make release` runs it, into this registry: both JVM images for both platforms
 # (scripts/images/build.sh, as `make images` builds them), SBOMs, the chart, and the release's checks.
 # Native images need a native base image from a public registry, so they are left out here.
-REGISTRY=$registry INSECURE=true NATIVE=false BASE_JVM_IMAGE=$base_ref RELEASE_DIR="$run/release" \
+# Its files (SBOMs, chart package, release.txt) stay in target/release/<version>.
+REGISTRY=$registry INSECURE=true NATIVE=false BASE_JVM_IMAGE=$base_ref \
   "$RJ_ROOT/scripts/release.sh" publish >"$run/release.txt"
 sed 's/^/    /' "$run/release.txt" >&2
 t_build=$(( $(now) - t ))
