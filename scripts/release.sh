@@ -243,7 +243,13 @@ publish() {
   need skopeo skopeo
   need jq jq
   need curl curl
-  api GET "" -o /dev/null || die "no registry answers at $registry_url/v2/ (INSECURE=true for plain HTTP)"
+  # 401 counts as an answer: a registry that wants credentials still is one (Jib, skopeo and Helm log in).
+  local code
+  code=$(curl -sS --max-time 20 -o /dev/null -w '%{http_code}' "$registry_url/v2/" 2>/dev/null || true)
+  case "$code" in
+    200|401) ;;
+    *) die "no OCI registry answers at $registry_url/v2/ (HTTP ${code:-none})$([ "$INSECURE" = false ] && echo '; INSECURE=true for plain HTTP')" ;;
+  esac
 
   local out=${RELEASE_DIR:-target/release/$version} start t_images t_chart t_check
   case "$out" in /*) ;; *) out="$RJ_ROOT/$out" ;; esac
