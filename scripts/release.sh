@@ -70,13 +70,18 @@ set_version() {
 
 MANIFEST_TYPES='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
 
+# registry_curl [curl args...]: curl with the registry's credentials, when REGISTRY_AUTH gives them.
+registry_curl() {
+  local auth=()
+  [ -n "${REGISTRY_AUTH:-}" ] && auth=(--user "$REGISTRY_AUTH")
+  curl -fsS --max-time 300 "${auth[@]}" "$@"
+}
+
 # api METHOD PATH [curl args...]: one call to the registry's distribution API (v2).
 api() {
   local method=$1 path=$2
   shift 2
-  local auth=()
-  [ -n "${REGISTRY_AUTH:-}" ] && auth=(--user "$REGISTRY_AUTH")
-  curl -fsS --max-time 120 "${auth[@]}" -X "$method" "$registry_url/v2/$path" "$@"
+  registry_curl -X "$method" "$registry_url/v2/$path" "$@"
 }
 
 # manifest REPO REF: the manifest bytes the registry serves for a tag or digest.
@@ -99,9 +104,7 @@ put_blob() {
     [ -n "$location" ] || die "$registry did not start a blob upload for $repo"
     case "$location" in http*) ;; *) location="$registry_url$location" ;; esac
     case "$location" in *\?*) location="$location&digest=$digest" ;; *) location="$location?digest=$digest" ;; esac
-    local auth=()
-    [ -n "${REGISTRY_AUTH:-}" ] && auth=(--user "$REGISTRY_AUTH")
-    curl -fsS --max-time 300 "${auth[@]}" -X PUT -H 'Content-Type: application/octet-stream' \
+    registry_curl -X PUT -H 'Content-Type: application/octet-stream' \
       --data-binary "@$file" "$location" -o /dev/null || die "uploading $file to $repo failed"
   fi
   printf '%s\n' "$digest"
