@@ -20,8 +20,8 @@
 # Settings (environment; the Makefile passes its variables of the same names):
 #   REGISTRY          where to push: host[:port] (required for publish)
 #   INSECURE          true: plain HTTP to REGISTRY (a registry on loopback, as make image-check starts)
-#   REGISTRY_AUTH     user:password for the SBOM attachment's HTTP calls, when the registry wants Basic
-#                     auth (Jib, skopeo and Helm use the usual Docker and Helm credential files)
+#                     Credentials: Jib and skopeo read the Docker config (docker login, or
+#                     ~/.docker/config.json), Helm its registry config (helm registry login)
 #   PLATFORMS         JVM images' platforms (linux/amd64,linux/arm64)
 #   BASE_JVM_IMAGE    base of the JVM images; its index must list every platform in PLATFORMS. Empty:
 #                     Quarkus's default (UBI OpenJDK 17 runtime, published for both)
@@ -67,25 +67,15 @@ set_version() {
 }
 
 # --- publish: registry helpers ----------------------------------------------------------------------
+# skopeo does the registry calls that need credentials (the same files Jib reads: the Docker config,
+# containers' auth.json). curl only asks, anonymously, whether the registry has the referrers API and,
+# when it has not, writes the fallback referrers index: skopeo would drop its artifactType fields.
 
-MANIFEST_TYPES='application/vnd.oci.image.index.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json'
+# ref REPO TAG|DIGEST: the docker:// reference skopeo takes.
+ref() { case "$2" in sha256:*) printf 'docker://%s/%s@%s\n' "$registry" "$1" "$2" ;; *) printf 'docker://%s/%s:%s\n' "$registry" "$1" "$2" ;; esac; }
 
-# registry_curl [curl args...]: curl with the registry's credentials, when REGISTRY_AUTH gives them.
-registry_curl() {
-  local auth=()
-  [ -n "${REGISTRY_AUTH:-}" ] && auth=(--user "$REGISTRY_AUTH")
-  curl -fsS --max-time 300 "${auth[@]}" "$@"
-}
-
-# api METHOD PATH [curl args...]: one call to the registry's distribution API (v2).
-api() {
-  local method=$1 path=$2
-  shift 2
-  registry_curl -X "$method" "$registry_url/v2/$path" "$@"
-}
-
-# manifest REPO REF: the manifest bytes the registry serves for a tag or digest.
-manifest() { api GET "$1/manifests/$2" -H "Accept: $MANIFEST_TYPES"; }
+# manifest REPO TAG|DIGEST: the manifest bytes the registry serves.
+manifest() { timeout 120 skopeo inspect --raw "${tls_verify[@]}" "$(ref "$1" "$2")"; }
 
 # digest_of REPO TAG: the digest of what the tag points at (the sha256 of the bytes served); fails
 # when the registry has no such tag.
@@ -95,40 +85,44 @@ digest_of() {
   printf 'sha256:%s\n' "$(sha256sum "$bytes" | cut -d' ' -f1)"
 }
 
-# put_blob REPO FILE: uploads FILE in one request (skipped when the registry has it); prints its digest.
-put_blob() {
-  local repo=$1 file=$2 digest location
-  digest="sha256:$(sha256sum "$file" | cut -d' ' -f1)"
-  if ! api HEAD "$repo/blobs/$digest" -o /dev/null 2>/dev/null; then
-    location=$(api POST "$repo/blobs/uploads/" -o /dev/null -D - | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-    [ -n "$location" ] || die "$registry did not start a blob upload for $repo"
-    case "$location" in http*) ;; *) location="$registry_url$location" ;; esac
-    case "$location" in *\?*) location="$location&digest=$digest" ;; *) location="$location?digest=$digest" ;; esac
-    registry_curl -X PUT -H 'Content-Type: application/octet-stream' \
-      --data-binary "@$file" "$location" -o /dev/null || die "uploading $file to $repo failed"
-  fi
-  printf '%s\n' "$digest"
+# has_referrers_api REPO DIGEST: the registry answers the OCI 1.1 referrers API for DIGEST.
+has_referrers_api() { curl -fsS --max-time 30 -o "$work/referrers.json" "$registry_url/v2/$1/referrers/$2" 2>/dev/null; }
+
+# layout_add LAYOUT FILE: puts FILE in an OCI layout's blobs; prints its digest.
+layout_add() {
+  local digest
+  digest=$(sha256sum "$2" | cut -d' ' -f1)
+  mkdir -p "$1/blobs/sha256"
+  cp "$2" "$1/blobs/sha256/$digest"
+  printf 'sha256:%s\n' "$digest"
 }
 
-# put_manifest REPO REF FILE MEDIATYPE: stores a manifest under a tag or its digest.
-put_manifest() {
-  api PUT "$1/manifests/$2" -H "Content-Type: $4" --data-binary "@$3" -o /dev/null \
-    || die "$registry refused the manifest $2 in $1"
+# layout_tag LAYOUT FILE MEDIATYPE TAG: FILE (a manifest or index) becomes the layout's only tag.
+layout_tag() {
+  local digest
+  digest=$(layout_add "$1" "$2")
+  printf '{"imageLayoutVersion":"1.0.0"}' >"$1/oci-layout"
+  jq -n --arg d "$digest" --argjson s "$(stat -c %s "$2")" --arg t "$3" --arg tag "$4" \
+    '{schemaVersion: 2, manifests: [{mediaType: $t, digest: $d, size: $s, annotations: {"org.opencontainers.image.ref.name": $tag}}]}' \
+    >"$1/index.json"
 }
 
 # attach_sbom REPO SUBJECT_DIGEST SBOM: pushes the SBOM as an OCI artifact whose subject is the image
-# (OCI image-spec 1.1), so `oras discover` or `cosign tree` find it from the image's digest. A registry
-# that implements the referrers API indexes it by itself; for one that does not (distribution 2.x,
-# Debian's docker-registry) the distribution spec's fallback applies: an index tagged
-# sha256-<hex of the subject> lists the image's referrers, and the new one is added to it.
+# (OCI image-spec 1.1), so `oras discover` or `cosign tree` find it from the image's digest. It is
+# tagged sha256-<hex>.sbom, cosign's name for it, so no registry garbage-collects it as untagged. A
+# registry with the referrers API indexes it by itself; for one without (distribution 2.x, Debian's
+# docker-registry) the distribution spec's fallback applies: an index tagged sha256-<hex> lists the
+# image's referrers, and the new one is added to it. Such registries are mostly private and open;
+# one that refuses the anonymous write keeps the SBOM under the .sbom tag only, which is said.
 # Prints the artifact's digest.
 attach_sbom() {
   local repo=$1 subject=$2 sbom=$3 dir subject_type subject_size sbom_digest empty_digest manifest_digest tag
   dir=$(mktemp -d "$work/sbom.XXXXXX")
+  tag="sha256-${subject#sha256:}"
   printf '{}' >"$dir/empty.json"
-  empty_digest=$(put_blob "$repo" "$dir/empty.json")
-  sbom_digest=$(put_blob "$repo" "$sbom")
-  manifest "$repo" "$subject" >"$dir/subject.json"
+  empty_digest=$(layout_add "$dir/artifact" "$dir/empty.json")
+  sbom_digest=$(layout_add "$dir/artifact" "$sbom")
+  manifest "$repo" "$subject" >"$dir/subject.json" || die "$registry has no $repo@$subject"
   subject_type=$(jq -r '.mediaType' "$dir/subject.json")
   subject_size=$(stat -c %s "$dir/subject.json")
   jq -n --arg st "$subject_type" --arg sd "$subject" --argjson ss "$subject_size" \
@@ -143,19 +137,25 @@ attach_sbom() {
       subject: {mediaType: $st, digest: $sd, size: $ss}
     }' >"$dir/manifest.json"
   manifest_digest="sha256:$(sha256sum "$dir/manifest.json" | cut -d' ' -f1)"
-  put_manifest "$repo" "$manifest_digest" "$dir/manifest.json" application/vnd.oci.image.manifest.v1+json
-  if api GET "$repo/referrers/$subject" -o /dev/null 2>/dev/null; then
+  layout_tag "$dir/artifact" "$dir/manifest.json" application/vnd.oci.image.manifest.v1+json sbom
+  # --preserve-digests: the artifact must keep the digest the referrers index names.
+  timeout 300 skopeo copy --quiet --preserve-digests "${dest_tls_verify[@]}" "oci:$dir/artifact:sbom" "$(ref "$repo" "$tag.sbom")" \
+    || die "$registry refused the SBOM artifact for $repo@$subject"
+  if has_referrers_api "$repo" "$subject"; then
     log "$repo: $registry serves the referrers API; it indexed the SBOM itself"
   else
-    tag="sha256-${subject#sha256:}"
     manifest "$repo" "$tag" >"$dir/referrers.json" 2>/dev/null \
       || printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}' >"$dir/referrers.json"
-    jq --arg d "$manifest_digest" --argjson s "$(stat -c %s "$dir/manifest.json")" '
+    jq -c --arg d "$manifest_digest" --argjson s "$(stat -c %s "$dir/manifest.json")" '
         .manifests |= (map(select(.digest != $d)) + [{mediaType: "application/vnd.oci.image.manifest.v1+json",
           digest: $d, size: $s, artifactType: "application/vnd.cyclonedx+json"}])' \
       "$dir/referrers.json" >"$dir/referrers.new.json"
-    put_manifest "$repo" "$tag" "$dir/referrers.new.json" application/vnd.oci.image.index.v1+json
-    log "$repo: no referrers API on $registry; listed the SBOM under the fallback tag $tag"
+    if curl -fsS --max-time 60 -X PUT -H 'Content-Type: application/vnd.oci.image.index.v1+json' \
+         --data-binary "@$dir/referrers.new.json" "$registry_url/v2/$repo/manifests/$tag" -o /dev/null 2>"$dir/put.err"; then
+      log "$repo: no referrers API on $registry; listed the SBOM under the fallback tag $tag"
+    else
+      log "$repo: no referrers API on $registry, and it refused the fallback index $tag ($(tr -d '\n' <"$dir/put.err")); the SBOM is tagged $tag.sbom only"
+    fi
   fi
   printf '%s\n' "$manifest_digest"
 }
@@ -165,7 +165,7 @@ attach_sbom() {
 # be shipped without anyone knowing.
 check_sbom() {
   local svc=$1 sbom="$1/target/bom.json" listed shipped missing
-  [ -f "$sbom" ] || die "$svc: no $sbom; the build's cyclonedx-maven-plugin did not run"
+  [ -f "$sbom" ] || die "$svc: the build wrote no $sbom: cyclonedx-maven-plugin skips itself when Maven is offline (-o in MVN_FLAGS)"
   listed=$(jq -r '.components[] | "\(.group).\(.name)-\(.version)"
       + (if (.purl // "" | test("classifier=")) then "-" + (.purl | capture("classifier=(?<c>[^&]+)").c) else "" end) + ".jar"' "$sbom" | sort -u)
   shipped=$(find "$svc/target/quarkus-app/lib" -name '*.jar' -printf '%f\n' | sort -u)
@@ -176,17 +176,21 @@ check_sbom() {
 }
 
 # check_sbom_referrer REPO SUBJECT SBOM: starting from the image's digest alone, as a consumer would
-# (referrers API, else the fallback tag), finds the CycloneDX artifact and fetches its blob back.
+# (referrers API, else the fallback tag), finds the CycloneDX artifact and fetches it back whole.
 check_sbom_referrer() {
   local repo=$1 subject=$2 sbom=$3 artifact blob
-  api GET "$repo/referrers/$subject" -o "$work/referrers.json" 2>/dev/null \
-    || manifest "$repo" "sha256-${subject#sha256:}" >"$work/referrers.json" \
-    || die "$repo@$subject has no referrers (neither the API nor the fallback tag)"
-  artifact=$(jq -r 'first(.manifests[] | select(.artifactType == "application/vnd.cyclonedx+json") | .digest) // empty' "$work/referrers.json")
+  local tag="sha256-${subject#sha256:}"
+  if has_referrers_api "$repo" "$subject" || manifest "$repo" "$tag" >"$work/referrers.json" 2>/dev/null; then
+    artifact=$(jq -r 'first(.manifests[] | select(.artifactType == "application/vnd.cyclonedx+json") | .digest) // empty' "$work/referrers.json")
+  else
+    artifact=$(digest_of "$repo" "$tag.sbom") || die "$repo@$subject has no SBOM: no referrers API, no $tag index, no $tag.sbom tag"
+  fi
   [ -n "$artifact" ] || die "$repo@$subject has referrers but no CycloneDX SBOM among them"
+  rm -rf "$work/sbom-back"
+  timeout 120 skopeo copy --quiet "${src_tls_verify[@]}" "$(ref "$repo" "$artifact")" "oci:$work/sbom-back:sbom" \
+    || die "$repo: the SBOM artifact $artifact cannot be fetched"
   blob=$(manifest "$repo" "$artifact" | jq -r '.layers[0].digest')
-  api GET "$repo/blobs/$blob" -L -o "$work/sbom-back.json" || die "$repo: the SBOM blob $blob cannot be fetched"
-  cmp -s "$work/sbom-back.json" "$sbom" || die "$repo: the SBOM attached to $subject is not $(basename "$sbom")"
+  cmp -s "$work/sbom-back/blobs/sha256/${blob#sha256:}" "$sbom" || die "$repo: the SBOM attached to $subject is not $(basename "$sbom")"
   log "$repo@${subject:0:19}...: its SBOM referrer $artifact gives back $(basename "$sbom") byte for byte"
 }
 
@@ -204,7 +208,7 @@ check_platforms() {
       'first(.manifests[] | select(.platform.os == $os and .platform.architecture == $arch) | .digest) // empty' "$work/index.json")
     [ -n "$digest" ] || die "$repo:$tag lists $listed, not $platform"
     rm -rf "$work/fetch"
-    timeout 600 skopeo copy --quiet "${skopeo_tls[@]}" "docker://$registry/$repo@$digest" "oci:$work/fetch:$arch" \
+    timeout 600 skopeo copy --quiet "${src_tls_verify[@]}" "$(ref "$repo" "$digest")" "oci:$work/fetch:$arch" \
       || die "$repo:$tag: the $platform image $digest cannot be fetched whole"
     local config_arch layers
     config_arch=$(skopeo inspect --config "oci:$work/fetch:$arch" | jq -r .architecture)
@@ -226,6 +230,10 @@ publish() {
   INSECURE=${INSECURE:-false}
   case "$INSECURE" in true|false) ;; *) die "INSECURE must be true or false, not '$INSECURE'" ;; esac
   PLATFORMS=${PLATFORMS:-linux/amd64,linux/arm64}
+  case " $MVN_FLAGS " in
+    *" -o "*|*" --offline "*)
+      die "MVN_FLAGS has -o: cyclonedx-maven-plugin skips itself when Maven is offline, and a release ships its SBOMs; drop -o" ;;
+  esac
 
   local version chart_version
   version=$(project_version)
@@ -236,11 +244,10 @@ publish() {
 
   registry=$REGISTRY
   registry_url="https://$registry"
-  skopeo_tls=()
-  plain_http=()
+  tls_verify=() src_tls_verify=() dest_tls_verify=() plain_http=()
   if [ "$INSECURE" = true ]; then
     registry_url="http://$registry"
-    skopeo_tls=(--src-tls-verify=false)
+    tls_verify=(--tls-verify=false) src_tls_verify=(--src-tls-verify=false) dest_tls_verify=(--dest-tls-verify=false)
     plain_http=(--plain-http)
   fi
   need skopeo skopeo
@@ -263,7 +270,8 @@ publish() {
   start=$(now)
   log "releasing $version (chart $chart_version) to $registry for $PLATFORMS"
 
-  # 1. Images.
+  # 1. Images. A bom.json left by an earlier build must not pass for this one's.
+  rm -f juliet/target/bom.json romeo/target/bom.json
   # Maven's output goes to stderr with the progress: stdout is the summary alone.
   REGISTRY=$registry PUSH=true INSECURE=$INSECURE PLATFORMS=$PLATFORMS "$RJ_ROOT/scripts/images/build.sh" >&2
   t_images=$(( $(now) - start ))
