@@ -63,7 +63,8 @@ set_version() {
   [ "$(project_version)" = "$version" ] && [ "$(chart_field appVersion)" = "$version" ] \
     && [ "$(chart_field version)" = "$chart_version" ] || die "the version did not land everywhere; see git diff"
   say "version $version (chart $chart_version) set in:"
-  git status --short -- '*pom.xml' "$CHART_DIR/Chart.yaml" | sed 's/^/  /'
+  # Outside a git checkout (a source tarball) there is nothing to list; the change is made all the same.
+  { git status --short -- '*pom.xml' "$CHART_DIR/Chart.yaml" 2>/dev/null || true; } | sed 's/^/  /'
 }
 
 # --- publish: registry helpers ----------------------------------------------------------------------
