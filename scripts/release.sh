@@ -360,7 +360,10 @@ publish() {
 }
 
 case "${1:-}" in
-  version) [ $# -ge 2 ] && [ $# -le 3 ] || usage; set_version "$2" "${3:-}" ;;
+  version)
+    [ $# -ge 2 ] || die "which version? scripts/release.sh version X [CHART_VERSION] (make release-version VERSION=X)"
+    [ $# -le 3 ] || usage
+    set_version "$2" "${3:-}" ;;
   publish) [ $# -eq 1 ] || usage; publish ;;
   *) usage ;;
 esac
