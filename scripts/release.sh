@@ -4,7 +4,10 @@
 #   scripts/release.sh version X [CHART_VERSION]
 #       sets the one version: the root pom's (and so every module's parent and the services' image
 #       tags, which Quarkus takes from it), the chart's appVersion (the default image tag) and the
-#       chart's own version (X unless CHART_VERSION is given). Pushes nothing.
+#       chart's own version. The chart keeps its own numbering (its major moves with its values'
+#       breaking changes), so unless CHART_VERSION is given it is bumped at the level the app's
+#       moved: app 1.0.0 -> 1.1.0 takes chart 2.0.0 to 2.1.0, and X's pre-release part is copied.
+#       Pushes nothing.
 #   REGISTRY=host[:port] scripts/release.sh publish
 #       1. builds both services' JVM images for every platform in PLATFORMS (one image index each) and
 #          their native images where native executables exist, and pushes them (scripts/images/build.sh);
@@ -49,9 +52,25 @@ chart_field() { sed -n "s/^$1:[[:space:]]*\"\{0,1\}\([^\"]*\)\"\{0,1\}[[:space:]
 
 # --- version ---------------------------------------------------------------------------------------
 
+# bumped_chart_version OLD_APP NEW_APP CHART: CHART bumped at the level (major, minor, patch) where
+# NEW_APP first differs from OLD_APP, lower levels zeroed, with NEW_APP's pre-release part.
+bumped_chart_version() {
+  local old new chart pre=""
+  IFS=. read -r -a old <<<"${1%%-*}"
+  IFS=. read -r -a new <<<"${2%%-*}"
+  IFS=. read -r -a chart <<<"${3%%-*}"
+  case "$2" in *-*) pre="-${2#*-}" ;; esac
+  if [ "${new[0]}" != "${old[0]}" ]; then chart=("$(( chart[0] + 1 ))" 0 0)
+  elif [ "${new[1]}" != "${old[1]}" ]; then chart=("${chart[0]}" "$(( chart[1] + 1 ))" 0)
+  elif [ "${new[2]}" != "${old[2]}" ]; then chart=("${chart[0]}" "${chart[1]}" "$(( chart[2] + 1 ))")
+  fi
+  printf '%s.%s.%s%s\n' "${chart[0]}" "${chart[1]}" "${chart[2]}" "$pre"
+}
+
 set_version() {
-  local version=$1 chart_version=${2:-$1}
+  local version=$1 chart_version=${2:-}
   [[ "$version" =~ $SEMVER ]] || die "'$version' is not a version like 1.2.3 or 1.2.3-rc.1 (SemVer, no '+')"
+  [ -n "$chart_version" ] || chart_version=$(bumped_chart_version "$(project_version)" "$version" "$(chart_field version)")
   [[ "$chart_version" =~ $SEMVER ]] || die "chart version '$chart_version' is not a version like 1.2.3 (SemVer, no '+')"
   log "root pom and every module's parent: $(project_version) -> $version"
   # processAllModules: also src-native-config, which only a profile lists as a module.
