@@ -23,13 +23,14 @@
 # Settings (environment; the Makefile passes its variables of the same names):
 #   REGISTRY          where to push: host[:port] (required for publish)
 #   INSECURE          true: plain HTTP to REGISTRY (a registry on loopback, as make image-check starts)
-#                     Credentials: Jib and skopeo read the Docker config (docker login, or
-#                     ~/.docker/config.json), Helm its registry config (helm registry login)
 #   PLATFORMS         JVM images' platforms (linux/amd64,linux/arm64)
 #   BASE_JVM_IMAGE    base of the JVM images; its index must list every platform in PLATFORMS. Empty:
-#                     Quarkus's default (UBI OpenJDK 17 runtime, published for both)
+#                     Quarkus's default (UBI OpenJDK 17 runtime, which Red Hat publishes for both;
+#                     not reachable from this project's machines, so only the Debian base is proven)
 #   BASE_NATIVE_IMAGE, NATIVE, MVN, MVN_FLAGS, IMAGES_CACHE_DIR   as for scripts/images/build.sh
 #   RELEASE_DIR       where the release's files go (target/release/<version>)
+# Credentials are the tools' own: Jib and skopeo read the Docker config (docker login, or
+# ~/.docker/config.json), Helm its registry config (helm registry login).
 set -euo pipefail
 source "$(dirname "$0")/images/lib.sh"
 cd "$RJ_ROOT"
