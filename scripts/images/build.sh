@@ -14,6 +14,9 @@
 #   BASE_JVM_IMAGE     base of the JVM flavour; empty keeps Quarkus's default (UBI OpenJDK 17 runtime)
 #   BASE_NATIVE_IMAGE  base of the native flavour; empty keeps Quarkus's default
 #   NATIVE             auto (build it when a native executable or native-image is found), true, false
+#   PLATFORMS          JVM flavour's platforms, comma-separated (linux/amd64,linux/arm64); empty: the
+#                      base image's default. Several need PUSH=true and a base image whose index lists
+#                      them all; the native flavour is always built for this host's platform only
 #   MVN, MVN_FLAGS     how to run Maven (./mvnw -B -ntp)
 #   IMAGES_CACHE_DIR   Jib's layer caches go under it (.cache/images)
 set -euo pipefail
@@ -26,12 +29,23 @@ INSECURE=${INSECURE:-false}
 BASE_JVM_IMAGE=${BASE_JVM_IMAGE:-}
 BASE_NATIVE_IMAGE=${BASE_NATIVE_IMAGE:-}
 NATIVE=${NATIVE:-auto}
+PLATFORMS=${PLATFORMS:-}
 MVN=${MVN:-./mvnw}
 MVN_FLAGS=${MVN_FLAGS:--B -ntp}
 SERVICES=(juliet romeo)
 
 case "$PUSH" in true|false) ;; *) die "PUSH must be true or false, not '$PUSH'" ;; esac
 case "$NATIVE" in auto|true|false) ;; *) die "NATIVE must be auto, true or false, not '$NATIVE'" ;; esac
+IFS=, read -r -a platform_list <<<"$PLATFORMS"
+for platform in "${platform_list[@]}"; do
+  case "$platform" in
+    linux/amd64|linux/arm64|linux/arm64/v8) ;;
+    *) die "PLATFORMS takes linux/amd64 and linux/arm64, comma-separated; '$platform' is neither" ;;
+  esac
+done
+if [ "${#platform_list[@]}" -gt 1 ] && [ "$PUSH" != true ]; then
+  die "PLATFORMS=$PLATFORMS needs PUSH=true: a Docker daemon takes one platform at a time"
+fi
 
 for svc in "${SERVICES[@]}"; do
   grep -q 'quarkus-container-image-jib' "$svc/pom.xml" \
@@ -79,6 +93,9 @@ clear_digests() { rm -f juliet/target/jib-image.digest romeo/target/jib-image.di
 start=$(now)
 jvm=("${common[@]}")
 [ -n "$BASE_JVM_IMAGE" ] && jvm+=("-Dquarkus.jib.base-jvm-image=$BASE_JVM_IMAGE")
+# A multi-platform JVM image is one image index: Jib takes each platform's base from the base image's
+# index and pushes one manifest per platform plus the index; jib-image.digest is then the index's.
+[ -n "$PLATFORMS" ] && jvm+=("-Dquarkus.jib.platforms=$PLATFORMS")
 log "JVM flavour: $MVN $MVN_FLAGS package ${jvm[*]}"
 clear_digests
 # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags

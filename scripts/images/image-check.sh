@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Proves the JVM images work without Docker, Kubernetes or any registry on the internet:
-#   1. builds (or reuses) the Debian Java 17 base image            scripts/images/base-image.sh
+# Proves the JVM images and the release work without Docker, Kubernetes or any registry on the internet:
+#   1. builds (or reuses) the Debian Java 17 base image for amd64 and arm64, one index
+#                                                                   scripts/images/base-image.sh
 #   2. starts a local registry (Debian's docker-registry) on 127.0.0.1:$IMAGE_CHECK_PORT
-#   3. pushes the base image there (skopeo), then builds and pushes both JVM images with Jib
-#                                                                   scripts/images/build.sh
-#   4. pulls each pushed image back (skopeo) and unpacks it (umoci)
+#   3. pushes the base image there (skopeo, both platforms), then runs the release flow against it:
+#      both JVM images for linux/amd64 and linux/arm64 with Jib, their SBOMs attached, the chart
+#      pushed as an OCI artifact; the release itself checks that each index lists both platforms,
+#      that every platform's manifest and layers can be fetched, and that the chart installed from
+#      oci:// renders as the checkout does                          scripts/release.sh publish
+#   4. pulls each pushed image back (skopeo picks this host's platform from the index) and unpacks it (umoci)
 #   5. starts each image's own entrypoint, as its own user, in an isolated read-only root, both in a
 #      network namespace of their own, Romeo pointed at Juliet        scripts/images/run-bundle.sh
 #   6. asks Romeo to call Juliet and checks that Juliet's greeting comes back.
@@ -111,12 +115,17 @@ registry="127.0.0.1:$PORT"
 
 t=$(now)
 base_ref="$registry/$IMAGE_GROUP/base-jre17:bookworm"
-log "pushing the base image to $base_ref"
-timeout 300 skopeo copy --quiet --dest-tls-verify=false "$base_oci" "docker://$base_ref" \
+log "pushing the base image (every platform of its index) to $base_ref"
+timeout 600 skopeo copy --quiet --all --dest-tls-verify=false "$base_oci" "docker://$base_ref" \
   || die "skopeo could not push the base image to $registry"
 
-# 3. Both JVM images, with Jib, as `make images` builds them.
-REGISTRY=$registry PUSH=true INSECURE=true NATIVE=false BASE_JVM_IMAGE=$base_ref "$here/build.sh"
+# 3. The release, as `make release` runs it, into this registry: both JVM images for both platforms
+# (scripts/images/build.sh, as `make images` builds them), SBOMs, the chart, and the release's checks.
+# Native images need a native base image from a public registry, so they are left out here.
+# Its files (SBOMs, chart package, release.txt) stay in target/release/<version>.
+REGISTRY=$registry INSECURE=true NATIVE=false BASE_JVM_IMAGE=$base_ref \
+  "$RJ_ROOT/scripts/release.sh" publish >"$run/release.txt"
+sed 's/^/    /' "$run/release.txt" >&2
 t_build=$(( $(now) - t ))
 
 # 4. Pull back what was pushed, under the names the chart expects. The OCI layout under the cache
@@ -128,7 +137,7 @@ pulled="$cache/pulled"
 version=$(project_version)
 for svc in juliet romeo; do
   ref="$registry/$IMAGE_GROUP/$svc:$version"
-  log "pulling $ref"
+  log "pulling $ref ($(uname -m) from its index)"
   timeout 300 skopeo copy --quiet --src-tls-verify=false "docker://$ref" "oci:$pulled:$svc" \
     || die "$ref was not found in the registry: the build did not push it under the name the chart expects"
   mkdir -p "$run/$svc"
@@ -194,5 +203,5 @@ case "$answer" in
 esac
 t_run=$(( $(now) - t ))
 
-printf 'image-check: OK: Juliet'"'"'s greeting came back through Romeo'"'"'s image in %ss (base image %ss, push and Jib build %ss, pull and unpack %ss, start and call %ss)\n' \
+printf 'image-check: OK: Juliet'"'"'s greeting came back through Romeo'"'"'s released image in %ss (base image %ss, release: both platforms, SBOMs, chart, checks %ss, pull and unpack %ss, start and call %ss)\n' \
   "$(( $(now) - start ))" "$t_base" "$t_build" "$t_unpack" "$t_run"

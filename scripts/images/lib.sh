@@ -49,3 +49,21 @@ debian_mirror() { local uri; uri=$(apt_uri main); printf '%s\n' "${uri:-http://d
 debian_security_mirror() {
   local uri; uri=$(apt_uri security); printf '%s\n' "${uri:-http://deb.debian.org/debian-security}"
 }
+
+# need_emulation ARCH: lets this host run ARCH's programs, which debootstrap's second stage needs for
+# a foreign architecture. Debian's qemu-user-static registers its emulators with binfmt_misc; the F
+# flag it uses makes the kernel open the emulator once, so it works inside a chroot too. Mounting
+# binfmt_misc is what systemd does at boot; a machine without systemd (a container, CI) needs it here.
+need_emulation() {
+  local arch=$1 qemu
+  case "$arch" in arm64) qemu=aarch64 ;; *) die "no emulator known for $arch" ;; esac
+  need qemu-$qemu-static qemu-user-static
+  need update-binfmts binfmt-support
+  if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
+    mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
+      || die "cannot mount binfmt_misc, so $arch programs cannot run here; build the base image on a host that allows it, or set BASE_ARCHES to this host's architecture"
+  fi
+  [ -e "/proc/sys/fs/binfmt_misc/qemu-$qemu" ] || update-binfmts --enable "qemu-$qemu" >&2 \
+    || die "update-binfmts could not enable qemu-$qemu"
+  grep -q '^enabled' "/proc/sys/fs/binfmt_misc/qemu-$qemu" || die "binfmt_misc has qemu-$qemu disabled"
+}
