@@ -102,13 +102,31 @@ IMAGES_ENV = MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' IMAGES_CACHE_DIR='$(IMAGES_CA
 
 .PHONY: images
 images: ## Build both images with Jib, JVM (+ native when a native executable exists): REGISTRY=host PUSH=true
-	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' PUSH='$(PUSH)' INSECURE='$(INSECURE)' NATIVE='$(NATIVE)' \
+	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' PUSH='$(PUSH)' INSECURE='$(INSECURE)' NATIVE='$(NATIVE)' PLATFORMS='$(PLATFORMS)' \
 	  BASE_JVM_IMAGE='$(BASE_JVM_IMAGE)' BASE_NATIVE_IMAGE='$(BASE_NATIVE_IMAGE)' scripts/images/build.sh
 
 .PHONY: image-check
-image-check: ## No Docker: local registry, Debian JRE base, push both JVM images, run them chrooted, greet via Romeo
+image-check: ## No Docker: local registry, amd64+arm64 Debian JRE base, release into it and check it, run the images chrooted, greet via Romeo
 	@$(IMAGES_ENV) IMAGE_CHECK_PORT='$(IMAGE_CHECK_PORT)' IMAGE_CHECK_RUN_AS='$(IMAGE_CHECK_RUN_AS)' \
 	  scripts/images/image-check.sh
+
+##@ Release
+
+# make release REGISTRY=host[:port]: without REGISTRY nothing is built or pushed. Empty PLATFORMS:
+# linux/amd64,linux/arm64 (make images takes it too, and builds one platform when it is empty).
+PLATFORMS ?=
+# make release-version VERSION=1.1.0 [CHART_VERSION=2.1.0]
+VERSION ?=
+CHART_VERSION ?=
+
+.PHONY: release
+release: ## Push both images (amd64+arm64, native when built), their SBOMs and the chart to REGISTRY; print digests and the install line
+	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' INSECURE='$(INSECURE)' PLATFORMS='$(PLATFORMS)' NATIVE='$(NATIVE)' \
+	  BASE_JVM_IMAGE='$(BASE_JVM_IMAGE)' BASE_NATIVE_IMAGE='$(BASE_NATIVE_IMAGE)' scripts/release.sh publish
+
+.PHONY: release-version
+release-version: ## Set VERSION in the root pom, every module and Chart.yaml (appVersion; version: CHART_VERSION or bumped alike)
+	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/release.sh version $(VERSION) $(CHART_VERSION)
 
 ##@ Helm chart
 
@@ -151,6 +169,10 @@ chart-template: chart-classpath ## Render CHART_VALUES (default: the A/B weight 
 .PHONY: chart-test
 chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make build first)
 	$(MVN) $(MVN_FLAGS) verify -pl charts
+
+.PHONY: chart-readme
+chart-readme: ## Regenerate the chart README's parameter table from the ## @param lines of values.yaml (needs python3-yaml)
+	charts/scripts/readme-params.py $(CHART_DIR)
 
 .PHONY: deploy
 deploy: ## Install or upgrade the chart in the current kubectl context (RELEASE, NAMESPACE, DEPLOY_VALUES)

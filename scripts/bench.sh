@@ -271,6 +271,7 @@ set boxwidth 0.6
 set grid ytics
 unset key
 set yrange [0:*]
+set offsets 0, 0, graph 0.12, 0
 set xtics noenhanced
 set title "requests per second"
 plot "$table" every ::1 using 0:2:xtic(1) with boxes lc rgb "#3b75af", '' every ::1 using 0:2:2 with labels offset 0,0.7

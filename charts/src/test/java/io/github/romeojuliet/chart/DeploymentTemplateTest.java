@@ -34,14 +34,14 @@ class DeploymentTemplateTest {
         assertThat(v2.env("juliet", "JULIET_GREETING")).isEqualTo("Hello Romeo, this is Juliet v2.");
         assertThat(v2.container("juliet").path("image").asText()).isEqualTo("docker.io/romeojuliet/juliet:1.1.0");
         assertThat(r.get("Deployment", "juliet-v2").path("spec").path("replicas").asInt()).isEqualTo(2);
-        assertThat(r.pod("Deployment/juliet-v1").container("juliet").path("image").asText()).isEqualTo("docker.io/romeojuliet/juliet:1.0.0");
+        assertThat(r.pod("Deployment/juliet-v1").container("juliet").path("image").asText()).isEqualTo("docker.io/romeojuliet/juliet:" + VersionAgreementTest.rootPomVersion());
         assertThat(r.pod("Deployment/juliet-v1").env("juliet", "JULIET_GREETING")).as("v1 keeps the service's own greeting").isNull();
         assertThat(r.names("PodDisruptionBudget")).containsExactly("juliet-v2");
     }
 
     @Test
     void imagesHonourRegistryDigestAndFlavor() {
-        assertThat(image(Map.of("global.imageRegistry", "mirror.example:5000"))).isEqualTo("mirror.example:5000/romeojuliet/juliet:1.0.0");
+        assertThat(image(Map.of("global.imageRegistry", "mirror.example:5000"))).isEqualTo("mirror.example:5000/romeojuliet/juliet:" + VersionAgreementTest.rootPomVersion());
         assertThat(image(Map.of("global.imageFlavor", "native"))).isEqualTo("docker.io/romeojuliet/juliet:1.0.0-native");
         String digest = "sha256:" + "a".repeat(64);
         assertThat(image(Map.of("juliet.image.digest", digest))).isEqualTo("docker.io/romeojuliet/juliet@" + digest);

@@ -73,7 +73,7 @@ class NativeImageArgsTest {
     void buildsTheServiceItselfWithoutAJvmFallback(String service) throws IOException {
         List<String> args = nativeImageArgs(service);
         assertTrue(args.contains("--no-fallback"), () -> service + " could fall back to a JVM image: " + args);
-        assertTrue(args.contains(service + "-1.0.0-runner.jar"), () -> service + " builds another jar: " + args);
+        assertTrue(args.contains(service + "-" + System.getProperty("project.version") + "-runner.jar"), () -> service + " builds another jar: " + args);
     }
 
     private static Properties sharedSettings() throws IOException {

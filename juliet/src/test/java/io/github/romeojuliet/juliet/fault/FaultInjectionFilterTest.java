@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SlowAndFailingVariantProfile.class)
 class FaultInjectionFilterTest {
 
+    /** The version a plain build reports: the project's, passed in by Maven. */
+    static final String VERSION = System.getProperty("project.version");
+
     @Test
     void greetingIsLateThenFailsWithAProblem() {
         given().get("/q/health/live").then().statusCode(200); // warm the test client first
@@ -20,7 +23,7 @@ class FaultInjectionFilterTest {
         given().get("/romeo-please-call-me")
                 .then().statusCode(500)
                 .contentType(equalTo("application/problem+json"))
-                .header("X-Juliet-Version", equalTo("1.0.0"))
+                .header("X-Juliet-Version", equalTo(VERSION))
                 .body("type", equalTo("urn:romeo-juliet:problem:injected-fault"))
                 .body("detail", equalTo("juliet.fault.error-rate=1.0 answered this greeting with 500"));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
