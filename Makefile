@@ -171,7 +171,7 @@ chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make
 	$(MVN) $(MVN_FLAGS) verify -pl charts
 
 .PHONY: chart-readme
-chart-readme: ## Regenerate the chart README's parameter table from the ## @param lines of values.yaml (needs python3-yaml)
+chart-readme: ## Regenerate the chart README's parameter table from the @param comments in values.yaml (needs python3-yaml)
 	charts/scripts/readme-params.py $(CHART_DIR)
 
 .PHONY: deploy
