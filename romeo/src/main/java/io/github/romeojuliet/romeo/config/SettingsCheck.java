@@ -46,11 +46,12 @@ public class SettingsCheck {
             problems.add("quarkus.rest-client.juliet.read-timeout=" + readMillis
                     + " must be longer than quarkus.rest-client.juliet.connect-timeout=" + connectMillis);
         }
-        if (deadline.toMillis() <= readMillis) {
-            problems.add("romeo.calls.deadline=" + deadline.toMillis() + "ms must be longer than "
-                    + "quarkus.rest-client.juliet.read-timeout=" + readMillis + "ms, or no attempt could use its read timeout");
-        }
         RomeoConfig.Retry retry = config.calls().retry();
+        if (deadline.toMillis() <= readMillis + retry.delay().toMillis()) {
+            problems.add("romeo.calls.deadline=" + deadline.toMillis() + "ms must be longer than "
+                    + "quarkus.rest-client.juliet.read-timeout=" + readMillis + "ms plus romeo.calls.retry.delay="
+                    + retry.delay().toMillis() + "ms, or no retry could ever start");
+        }
         if (retry.maxRetries() < 0) {
             problems.add("romeo.calls.retry.max-retries=" + retry.maxRetries() + " must be 0 or more");
         }

@@ -27,7 +27,7 @@ class SettingsCheckIT {
         "QUARKUS_REST_CLIENT_JULIET_URL|ftp://juliet-service|quarkus.rest-client.juliet.url=ftp://juliet-service must be an http or https URL with a host",
         "QUARKUS_REST_CLIENT_JULIET_CONNECT_TIMEOUT|-1|quarkus.rest-client.juliet.connect-timeout=-1 must be above 0 ms",
         "QUARKUS_REST_CLIENT_JULIET_READ_TIMEOUT|400|quarkus.rest-client.juliet.read-timeout=400 must be longer than quarkus.rest-client.juliet.connect-timeout=500",
-        "ROMEO_CALLS_DEADLINE|800ms|romeo.calls.deadline=800ms must be longer than quarkus.rest-client.juliet.read-timeout=1000ms",
+        "ROMEO_CALLS_DEADLINE|1050ms|romeo.calls.deadline=1050ms must be longer than quarkus.rest-client.juliet.read-timeout=1000ms plus romeo.calls.retry.delay=100ms, or no retry could ever start",
         "ROMEO_CALLS_CIRCUIT_BREAKER_FAILURE_RATIO|1.5|romeo.calls.circuit-breaker.failure-ratio=1.5 must be above 0 and at most 1",
         "ROMEO_FORWARD_HEADERS|X Canary|romeo.forward-headers has 'X Canary', which is not a valid header or cookie name",
     })
