@@ -4,9 +4,11 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,14 +77,14 @@ public class SettingsCheck {
         return problems;
     }
 
-    private static java.util.Optional<String> urlProblem(String julietUrl) {
+    private static Optional<String> urlProblem(String julietUrl) {
         String rule = "quarkus.rest-client.juliet.url=" + julietUrl + " must be an http or https URL with a host";
         try {
             URI url = new URI(julietUrl);
             boolean web = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
-            return web && url.getHost() != null ? java.util.Optional.empty() : java.util.Optional.of(rule);
-        } catch (java.net.URISyntaxException e) {
-            return java.util.Optional.of(rule);
+            return web && url.getHost() != null ? Optional.empty() : Optional.of(rule);
+        } catch (URISyntaxException e) {
+            return Optional.of(rule);
         }
     }
 
