@@ -22,8 +22,18 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
     static final Path JAR = Path.of("..", "juliet", "target", "quarkus-app", "quarkus-run.jar");
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
+    private final Map<String, String> environment;
     private Process juliet;
     private int port;
+
+    public RealJuliet() {
+        this(Map.of());
+    }
+
+    /** A Juliet whose process also gets these environment variables, as a pod's env would give her. */
+    public RealJuliet(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -79,11 +89,12 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
     private String launch() {
         try {
             Path log = Path.of("target", "real-juliet-" + port + ".log");
-            juliet = new ProcessBuilder(List.of(javaExecutable(), "-Dquarkus.http.port=" + port,
+            ProcessBuilder launcher = new ProcessBuilder(List.of(javaExecutable(), "-Dquarkus.http.port=" + port,
                     "-jar", JAR.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            launcher.environment().putAll(environment);
+            juliet = launcher.start();
             String url = "http://localhost:" + port;
             awaitReady(url, log);
             return url;

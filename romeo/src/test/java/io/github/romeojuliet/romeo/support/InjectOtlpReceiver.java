@@ -1,0 +1,12 @@
+package io.github.romeojuliet.romeo.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the test field that receives the {@link OtlpReceiver} both services export their spans to. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectOtlpReceiver {
+}
