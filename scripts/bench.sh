@@ -9,6 +9,7 @@
 #   BENCH_WARMUP (30)       seconds of load before measuring each target, for the JIT on 2 cores
 #   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds; the median is kept
 #   BENCH_STARTS (5)        timed starts per start-up mode
+#   BENCH_TRACING_RATIOS ("0.1 1.0") sampling ratios of the Romeo -> Juliet runs with tracing on
 #   AOT_JAVA_HOME           JDK 25 for the AOT cache row (default: Temurin 25 under /usr/lib/jvm)
 #   BENCH_OUT (target/bench) where results.md, results.tsv and results.png go
 set -euo pipefail
@@ -22,6 +23,7 @@ WARMUP=${BENCH_WARMUP:-30}
 DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-3}
 STARTS=${BENCH_STARTS:-5}
+TRACING_RATIOS=${BENCH_TRACING_RATIOS:-0.1 1.0}
 OUT=${BENCH_OUT:-target/bench}
 GREETING='Hello Romeo, this is Juliet.'
 PATH_GREETING=/romeo-please-call-me
@@ -74,7 +76,7 @@ rss_mib() {
 nginx_dir=$OUT/nginx
 nginx_pids=()
 start_nginx() {
-  local name=$1 port=$2 location=$3 dir=$nginx_dir/$1
+  local name=$1 port=$2 location=$3 path=${4:-$PATH_GREETING} dir=$nginx_dir/$1
   mkdir -p "$dir/logs"
   cat >"$dir/nginx.conf" <<CONF
 worker_processes auto;
@@ -87,7 +89,7 @@ http {
   upstream backend { server 127.0.0.1:${NGINX_PORT:-0}; keepalive 64; }
   server {
     listen 127.0.0.1:$port;
-    location = $PATH_GREETING { $location }
+    location = $path { $location }
   }
 }
 CONF
@@ -167,10 +169,39 @@ say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds
   measure nginx-chain "http://127.0.0.1:$chain_port$PATH_GREETING" "$nginx_chain_pid" "$nginx_greeting_pid"
   measure romeo-juliet "http://127.0.0.1:$romeo_port/call-juliet" "$romeo_pid" "$juliet_pid"
 } >"$table"
+
+# ---- tracing's cost: the same call with both services exporting spans over OTLP/HTTP ----
+# The collector is a third nginx that takes every export and answers 200, so the figures are the
+# services' own cost of making and sending spans, not a collector's.
+otlp_port=$(free_port)
+start_nginx otlp-sink "$otlp_port" "return 200;" /v1/traces
+otlp_pid=${nginx_pids[2]}
+for sampling in $TRACING_RATIOS; do
+  scripts/laptop.sh stop >/dev/null
+  OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+    OTEL_TRACES_SAMPLER_ARG="$sampling" scripts/laptop.sh run >/dev/null
+  measure "romeo-juliet-traced-$sampling" "http://127.0.0.1:$romeo_port/call-juliet" \
+    "$(cat "$RUN_DIR/romeo.pid")" "$(cat "$RUN_DIR/juliet.pid")" "$otlp_pid" >>"$table"
+done
+scripts/laptop.sh stop >/dev/null
 stop_all
 nginx_pids=()
 
 # ---- start-up: launch to first greeting answered ----
+
+# The start-up probe runs inside this shell, with no process started per poll: a curl and a sleep
+# every 5 ms cost about as much CPU as they measure on 2 cores, taken from the JVM starting.
+# Reading with a timeout from a FIFO nobody writes to is a sleep without a process.
+rm -f "$OUT/tick"; mkfifo "$OUT/tick"; exec {tick}<>"$OUT/tick"; rm -f "$OUT/tick"
+pause_5ms() { read -r -t 0.005 -u "$tick" _ || true; }
+greets() {
+  { exec {probe}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$PATH_GREETING" >&"$probe"
+  local status=""
+  read -r -t 5 status <&"$probe" || true
+  exec {probe}>&-
+  [[ $status == "HTTP/1.1 200"* ]]
+}
 
 # Prints "<ms> <RSS MiB> <CPU ms>" for one start: launch, poll every 5 ms, measure, stop.
 start_once() {
@@ -179,11 +210,11 @@ start_once() {
   local begin; begin=$(now_ms)
   (cd "$dir" && exec env QUARKUS_HTTP_PORT="$port" "$@") >"$OUT/start.log" 2>&1 &
   local pid=$! deadline=$((begin + 60000))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port$PATH_GREETING"; do
-    if [ "$(now_ms)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
+  until greets "$port"; do
+    if (( ${EPOCHREALTIME/./} / 1000 > deadline )) || ! kill -0 "$pid" 2>/dev/null; then
       kill -9 "$pid" 2>/dev/null; cat "$OUT/start.log" >&2; die "start failed: $*"
     fi
-    sleep 0.005
+    pause_5ms
   done
   local took=$(( $(now_ms) - begin ))
   local rss cpu
@@ -235,13 +266,15 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
   say "|---|---|---|---|---|---|---|---|"
   awk -F'\t' 'NR > 1 {
       ceiling[$1] = $2
-      ref = ($1 == "juliet") ? ceiling["nginx"] : ($1 == "romeo-juliet") ? ceiling["nginx-chain"] : $2
+      traced = ($1 ~ /^romeo-juliet-traced-/) ? substr($1, 21) : ""
+      ref = ($1 == "juliet") ? ceiling["nginx"] : ($1 ~ /^romeo-juliet/) ? ceiling["nginx-chain"] : $2
       label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
-              ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : "Romeo `GET /call-juliet` -> Juliet"
+              ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : \
+              (traced != "") ? "Romeo -> Juliet, tracing on, sampling " traced : "Romeo `GET /call-juliet` -> Juliet (tracing off)"
       printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s |\n", label, $2, $2 / ref, $3, $4, $5, $6, $7
     }' "$table"
   say
-  say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's row."
+  say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching)."
   say
   say "| Juliet started with | launch to first greeting, median ms | min | max | RSS MiB then | CPU ms then |"
   say "|---|---|---|---|---|---|"

@@ -20,7 +20,7 @@ die() { printf 'ERROR [%s] %s\n' "$RJ_LOG_NAME" "$*" >&2; exit 1; }
 
 # Seconds and milliseconds since the epoch, for the elapsed-time lines.
 now() { date +%s; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+now_ms() { local micros=${EPOCHREALTIME/./}; echo $(( micros / 1000 )); }
 
 # The project version, read from the root pom (its own <version>, not its parent's or a plugin's),
 # so that no script carries a copy that a release would have to change.
