@@ -72,10 +72,41 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and (ne $v.metrics.discovery "none") $v.networkPolicy.enabled (not $v.networkPolicy.metricsScraper.enabled) -}}
 {{- $errors = append $errors (printf "networkPolicy.metricsScraper.enabled: metrics.discovery=%s has a cluster Prometheus scrape the pods, but Juliet's policy admits it only with networkPolicy.metricsScraper.enabled=true (and its selectors)" $v.metrics.discovery) -}}
 {{- end -}}
+{{- if $v.romeo.enabled -}}
+{{- /* Romeo's own start-up check (SettingsCheck), so a bad combination never reaches a cluster. */}}
+{{- $c := $v.romeo.calls -}}
+{{- $connect := int64 $c.connectTimeout -}}
+{{- $read := int64 $c.readTimeout -}}
+{{- $deadline := include "romeo-juliet.durationMillis" $c.deadline | int64 -}}
+{{- $delay := include "romeo-juliet.durationMillis" $c.retry.delay | int64 -}}
+{{- $jitter := include "romeo-juliet.durationMillis" $c.retry.jitter | int64 -}}
+{{- if le $read $connect -}}
+{{- $errors = append $errors (printf "romeo.calls.readTimeout: %d ms must be longer than romeo.calls.connectTimeout (%d ms)" $read $connect) -}}
+{{- end -}}
+{{- if le $deadline (add $read $delay) -}}
+{{- $errors = append $errors (printf "romeo.calls.deadline: %s must be longer than romeo.calls.readTimeout (%d ms) plus romeo.calls.retry.delay (%s), or no retry could ever start" $c.deadline $read $c.retry.delay) -}}
+{{- end -}}
+{{- if gt $jitter $delay -}}
+{{- $errors = append $errors (printf "romeo.calls.retry.jitter: %s must be at most romeo.calls.retry.delay (%s)" $c.retry.jitter $c.retry.delay) -}}
+{{- end -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\nVALUES VALIDATION:\n%s" (join "\n" $errors)) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Milliseconds in a duration of the form the schema allows (<n>ms or <n>s), so templates can compare them.
+Usage: include "romeo-juliet.durationMillis" "2s" | int64
+*/}}
+{{- define "romeo-juliet.durationMillis" -}}
+{{- $d := toString . -}}
+{{- if hasSuffix "ms" $d -}}
+{{- trimSuffix "ms" $d | int64 -}}
+{{- else -}}
+{{- mul (trimSuffix "s" $d | int64) 1000 -}}
 {{- end -}}
 {{- end -}}
