@@ -106,8 +106,8 @@ topologySpreadConstraints:
 {{- end -}}
 
 {{/*
-Env every app container gets after its own: file logging for the log sidecar, then the user's extra env
-(the app's, then the variant's).
+Env every app container gets after its own: file logging for the log sidecar, the tracing settings, then the
+user's extra env (the app's, then the variant's), which may override any of them.
 Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.extraEnvVars "context" $)
 */}}
 {{- define "romeo-juliet.appEnv" -}}
@@ -118,6 +118,7 @@ Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.ex
 - name: QUARKUS_LOG_FILE_ENABLED
   value: "true"
 {{- end }}
+{{- include "romeo-juliet.tracingEnv" .context }}
 {{- with $a.extraEnvVars }}
 {{ tpl (toYaml .) $.context }}
 {{- end }}

@@ -90,6 +90,9 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- $errors = append $errors (printf "romeo.calls.retry.jitter: %s must be at most romeo.calls.retry.delay (%s)" $c.retry.jitter $c.retry.delay) -}}
 {{- end -}}
 {{- end -}}
+{{- if and $v.tracing.enabled (not $v.tracing.endpoint) -}}
+{{- $errors = append $errors "tracing.endpoint: tracing.enabled=true needs the collector's OTLP endpoint (an http or https URL such as http://otel-collector.observability:4317); the services trace only when it is set" -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}

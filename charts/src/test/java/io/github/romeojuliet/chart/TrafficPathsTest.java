@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every traffic path a values combination turns on gets through the rendered NetworkPolicies: Romeo to Juliet
  * (or to the proxies when Romeo calls through the routing), the proxies to every pod behind every route, the
- * helm test pods to what they check, a cluster Prometheus to every app pod when metrics discovery is on, and
- * Romeo to DNS under its egress limit. Each example is checked, plus combinations no single example shows.
+ * helm test pods to what they check, a cluster Prometheus to every app pod when metrics discovery is on, every
+ * app pod to the tracing collector when tracing is on, and Romeo to DNS under its egress limit. Each example
+ * is checked, plus combinations no single example shows.
  */
 class TrafficPathsTest {
 
@@ -37,6 +38,9 @@ class TrafficPathsTest {
                 "romeo.julietUrl", "http://internal-gateway.gateway-system.svc.cluster.local", "metrics.discovery", "podMonitor")));
         all.add(Arguments.of("path routes on Traefik under default deny", Chart.example("path-routes.yaml"), Map.of(
                 "routing.provider", "traefik", "networkPolicy.defaultDeny", true, "networkPolicy.romeoEgress.enabled", true)));
+        all.add(Arguments.of("tracing under Romeo's egress limit", Chart.example("ab-weight.yaml"), Map.of(
+                "tracing.enabled", true, "tracing.endpoint", "http://otel-collector.observability:4317",
+                "networkPolicy.romeoEgress.enabled", true, "networkPolicy.defaultDeny", true)));
         all.add(Arguments.of("A/B on Envoy Gateway, second release", Chart.example("gateway-api.yaml"), Map.of(
                 "namePrefix", "blue-", "routing.host", "blue.internal", "networkPolicy.defaultDeny", true,
                 "metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true)));
@@ -82,6 +86,14 @@ class TrafficPathsTest {
                     Chart.strings(scraper.path("podSelector")));
             r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod ->
                     assertThat(np.allows(prometheus, Endpoint.of(NS, pod), 8080, "TCP")).as("metrics scraper -> " + pod.owner()).isTrue());
+        }
+        if (v.path("tracing").path("enabled").asBoolean()) {
+            JsonNode collector = v.path("networkPolicy").path("tracingCollector");
+            Endpoint otel = Endpoint.pod(collector.path("namespaceSelector").path("kubernetes.io/metadata.name").asText(),
+                    Chart.strings(collector.path("podSelector")));
+            int port = java.net.URI.create(v.path("tracing").path("endpoint").asText()).getPort();
+            r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod ->
+                    assertThat(np.allows(Endpoint.of(NS, pod), otel, port, "TCP")).as(pod.owner() + " -> the tracing collector").isTrue());
         }
         if (!v.path("networkPolicy").path("allowExternal").asBoolean()) {
             r.pods().stream().filter(p -> "juliet".equals(p.labels().get("app.kubernetes.io/component"))).forEach(pod ->
