@@ -37,7 +37,8 @@ Usage: include "romeo-juliet.securityContext" .Values.juliet.containerSecurityCo
 {{/*
 Pod annotations of an app: its own and the common ones, a checksum of the sidecar configs (neither sidecar
 reloads its file, so a changed config must roll the pods), the Linkerd opt-in and the prometheus.io scrape
-hints when metrics.discovery is "annotations".
+hints when metrics.discovery is "annotations" (under Istio, with its metrics merging off, so the scraper comes
+to /q/metrics on port 8080, where the NetworkPolicy and the mesh policy admit it).
 Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 */}}
 {{- define "romeo-juliet.podAnnotations" -}}
@@ -53,6 +54,10 @@ Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 {{- $_ := set $annotations "prometheus.io/scrape" "true" -}}
 {{- $_ := set $annotations "prometheus.io/path" "/q/metrics" -}}
 {{- $_ := set $annotations "prometheus.io/port" "8080" -}}
+{{- if $v.serviceMesh.istio.enabled -}}
+{{- /* Istio's injector would point these at its merged metrics on port 15020, which the NetworkPolicy keeps shut. */}}
+{{- $_ := set $annotations "prometheus.istio.io/merge-metrics" "false" -}}
+{{- end -}}
 {{- end -}}
 {{- with $annotations -}}
 {{- toYaml . -}}
