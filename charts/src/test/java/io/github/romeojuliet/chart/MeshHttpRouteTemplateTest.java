@@ -31,6 +31,15 @@ class MeshHttpRouteTemplateTest {
     }
 
     @Test
+    void itsApiVersionIsOneEachMeshServes() {
+        assertThat(Chart.render(Chart.example("mesh-istio.yaml")).get("HTTPRoute", "juliet-service-ab").path("apiVersion").asText())
+                .isEqualTo("gateway.networking.k8s.io/v1");
+        // Linkerd 2.16 and 2.17 install Gateway API 0.7, whose HTTPRoute is v1beta1; 2.18 serves it too.
+        assertThat(Chart.render(Chart.example("mesh-linkerd.yaml")).get("HTTPRoute", "juliet-service-ab").path("apiVersion").asText())
+                .isEqualTo("gateway.networking.k8s.io/v1beta1");
+    }
+
+    @Test
     void itCoversEveryPathOfTheServiceNotOnlyTheRoutedPrefix() {
         // Romeo also asks Juliet's readiness (his wellness check): no rule may leave a call to the Service unrouted.
         JsonNode rules = Chart.render(Chart.example("mesh-linkerd.yaml")).get("HTTPRoute", "juliet-service-ab").path("spec").path("rules");
