@@ -77,6 +77,14 @@ class MeshHttpRouteTemplateTest {
                 .find("HTTPRoute", "juliet-service-ab")).isEmpty();
     }
 
+    @Test
+    void theNotesShowWhereToSeeTheMeshsSplit() {
+        assertThat(Chart.notes(Chart.example("mesh-linkerd.yaml"))).contains("A/B testing (nginx and inside the mesh)")
+                .contains("Romeo's own calls to juliet-service are split by his proxy").contains("julietVersion")
+                .contains("the throw-away curl pod of step 1 has no mesh identity");
+        assertThat(Chart.notes(Chart.example("ab-weight.yaml"))).contains("A/B testing (nginx)").doesNotContain("julietVersion");
+    }
+
     /** Each rule's backends and weights, in order: "juliet-v2", "juliet-v1:65,juliet-v2:35", ... */
     private static List<String> backends(ObjectNode route) {
         List<String> out = new ArrayList<>();
