@@ -37,7 +37,8 @@ Usage: include "romeo-juliet.securityContext" .Values.juliet.containerSecurityCo
 {{/*
 Pod annotations of an app: its own and the common ones, a checksum of the sidecar configs (neither sidecar
 reloads its file, so a changed config must roll the pods), the Linkerd opt-in and the prometheus.io scrape
-hints when metrics.discovery is "annotations".
+hints when metrics.discovery is "annotations" (under Istio, with its metrics merging off, so the scraper comes
+to /q/metrics on port 8080, where the NetworkPolicy and the mesh policy admit it).
 Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 */}}
 {{- define "romeo-juliet.podAnnotations" -}}
@@ -53,6 +54,10 @@ Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 {{- $_ := set $annotations "prometheus.io/scrape" "true" -}}
 {{- $_ := set $annotations "prometheus.io/path" "/q/metrics" -}}
 {{- $_ := set $annotations "prometheus.io/port" "8080" -}}
+{{- if $v.serviceMesh.istio.enabled -}}
+{{- /* Istio's injector would point these at its merged metrics on port 15020, which the NetworkPolicy keeps shut. */}}
+{{- $_ := set $annotations "prometheus.istio.io/merge-metrics" "false" -}}
+{{- end -}}
 {{- end -}}
 {{- with $annotations -}}
 {{- toYaml . -}}
@@ -106,8 +111,8 @@ topologySpreadConstraints:
 {{- end -}}
 
 {{/*
-Env every app container gets after its own: file logging for the log sidecar, then the user's extra env
-(the app's, then the variant's).
+Env every app container gets after its own: file logging for the log sidecar, the tracing settings, then the
+user's extra env (the app's, then the variant's), which may override any of them.
 Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.extraEnvVars "context" $)
 */}}
 {{- define "romeo-juliet.appEnv" -}}
@@ -118,6 +123,7 @@ Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.ex
 - name: QUARKUS_LOG_FILE_ENABLED
   value: "true"
 {{- end }}
+{{- include "romeo-juliet.tracingEnv" .context }}
 {{- with $a.extraEnvVars }}
 {{ tpl (toYaml .) $.context }}
 {{- end }}

@@ -58,6 +58,14 @@ default
 {{- end -}}
 
 {{/*
+ServiceAccount of the helm test pods. They run with it only when the mesh's identity policy is on: Juliet then
+admits callers by identity, and this is the one the policy gives the test pods.
+*/}}
+{{- define "romeo-juliet.testServiceAccountName" -}}
+{{- include "romeo-juliet.name" (dict "name" "romeo-juliet-test" "context" .) -}}
+{{- end -}}
+
+{{/*
 Value of the app label of an app, prefixed so two releases in one namespace select only their own pods.
 Usage: include "romeo-juliet.appLabel" (dict "app" "romeo" "context" $)
 */}}

@@ -15,9 +15,16 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and (eq $v.juliet.workload "StatefulSet") (gt (len $enabled) 1) -}}
 {{- $errors = append $errors (printf "juliet.workload: StatefulSet runs one variant, but juliet.variants enables %s; disable all but one or use juliet.workload=Deployment" (join ", " $enabled)) -}}
 {{- end -}}
+{{- $mesh := $v.serviceMesh -}}
+{{- if and $mesh.istio.enabled $mesh.linkerd.enabled -}}
+{{- $errors = append $errors "serviceMesh.linkerd.enabled: a pod joins one mesh; switch off serviceMesh.istio.enabled or serviceMesh.linkerd.enabled" -}}
+{{- end -}}
 {{- if $v.abTesting.enabled -}}
-{{- if not $v.routing.enabled -}}
-{{- $errors = append $errors "abTesting.enabled: A/B testing needs routing.enabled=true (an Ingress controller or Gateway does the split)" -}}
+{{- if not (or $v.routing.enabled $v.abTesting.mesh.enabled) -}}
+{{- $errors = append $errors "abTesting.enabled: A/B testing needs routing.enabled=true (an Ingress controller or Gateway does the split) or abTesting.mesh.enabled=true (the mesh does)" -}}
+{{- end -}}
+{{- if and $v.abTesting.mesh.enabled (not (or $mesh.istio.enabled $mesh.linkerd.enabled)) -}}
+{{- $errors = append $errors "abTesting.mesh.enabled: the mesh's route is followed by the callers' proxies; enable serviceMesh.istio.enabled or serviceMesh.linkerd.enabled" -}}
 {{- end -}}
 {{- if not (has $v.abTesting.stable $enabled) -}}
 {{- $errors = append $errors (printf "abTesting.stable: %q is not an enabled variant in juliet.variants (enabled: %s)" $v.abTesting.stable (join ", " $enabled)) -}}
@@ -72,10 +79,61 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and (ne $v.metrics.discovery "none") $v.networkPolicy.enabled (not $v.networkPolicy.metricsScraper.enabled) -}}
 {{- $errors = append $errors (printf "networkPolicy.metricsScraper.enabled: metrics.discovery=%s has a cluster Prometheus scrape the pods, but Juliet's policy admits it only with networkPolicy.metricsScraper.enabled=true (and its selectors)" $v.metrics.discovery) -}}
 {{- end -}}
+{{- if $v.romeo.enabled -}}
+{{- /* Romeo's own start-up check (SettingsCheck), so a bad combination never reaches a cluster. */}}
+{{- $c := $v.romeo.calls -}}
+{{- $connect := int64 $c.connectTimeout -}}
+{{- $read := int64 $c.readTimeout -}}
+{{- $deadline := include "romeo-juliet.durationMillis" $c.deadline | int64 -}}
+{{- $delay := include "romeo-juliet.durationMillis" $c.retry.delay | int64 -}}
+{{- $jitter := include "romeo-juliet.durationMillis" $c.retry.jitter | int64 -}}
+{{- if le $read $connect -}}
+{{- $errors = append $errors (printf "romeo.calls.readTimeout: %d ms must be longer than romeo.calls.connectTimeout (%d ms)" $read $connect) -}}
+{{- end -}}
+{{- if le $deadline (add $read $delay) -}}
+{{- $errors = append $errors (printf "romeo.calls.deadline: %s must be longer than romeo.calls.readTimeout (%d ms) plus romeo.calls.retry.delay (%s), or no retry could ever start" $c.deadline $read $c.retry.delay) -}}
+{{- end -}}
+{{- if gt $jitter $delay -}}
+{{- $errors = append $errors (printf "romeo.calls.retry.jitter: %s must be at most romeo.calls.retry.delay (%s)" $c.retry.jitter $c.retry.delay) -}}
+{{- end -}}
+{{- end -}}
+{{- if $mesh.authorization.enabled -}}
+{{- if not (or $mesh.istio.enabled $mesh.linkerd.enabled) -}}
+{{- $errors = append $errors "serviceMesh.authorization.enabled: the identity policy needs the pods in a mesh; enable serviceMesh.istio.enabled or serviceMesh.linkerd.enabled" -}}
+{{- end -}}
+{{- if and $v.romeo.enabled (eq (include "romeo-juliet.serviceAccountName" (dict "app" "romeo" "context" .)) "default") -}}
+{{- $errors = append $errors "romeo.serviceAccount.create: the identity policy admits Romeo by his ServiceAccount, and without one of his own he runs as default, which every pod of the namespace shares; create it or name one (romeo.serviceAccount.name)" -}}
+{{- end -}}
+{{- if and $v.routing.enabled (has .Release.Namespace (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $mesh.authorization.routingServiceAccounts) -}}
+{{- $errors = append $errors (printf "serviceMesh.authorization.routingServiceAccounts: the routing proxies run in the release namespace %s; name their ServiceAccounts, or the identity policy admits every identity of the namespace to Juliet" .Release.Namespace) -}}
+{{- end -}}
+{{- if and $mesh.istio.enabled (eq (toString (get (merge (dict) $v.juliet.podAnnotations $v.commonAnnotations) "sidecar.istio.io/rewriteAppHTTPProbers")) "false") -}}
+{{- $errors = append $errors "juliet.podAnnotations: sidecar.istio.io/rewriteAppHTTPProbers=false sends the kubelet's probes to Juliet's port, where STRICT mTLS refuses them; keep Istio's probe rewrite on" -}}
+{{- end -}}
+{{- end -}}
+{{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled (or $mesh.istio.enabled $mesh.linkerd.enabled) (not $v.networkPolicy.extraEgress) -}}
+{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks his mesh proxy's calls to the %s control plane; add an egress rule for its namespace" (ternary "Istio" "Linkerd" $mesh.istio.enabled)) -}}
+{{- end -}}
+{{- if and $v.tracing.enabled (not $v.tracing.endpoint) -}}
+{{- $errors = append $errors "tracing.endpoint: tracing.enabled=true needs the collector's OTLP endpoint (an http or https URL such as http://otel-collector.observability:4317); the services trace only when it is set" -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\nVALUES VALIDATION:\n%s" (join "\n" $errors)) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Milliseconds in a duration of the form the schema allows (<n>ms or <n>s), so templates can compare them.
+Usage: include "romeo-juliet.durationMillis" "2s" | int64
+*/}}
+{{- define "romeo-juliet.durationMillis" -}}
+{{- $d := toString . -}}
+{{- if hasSuffix "ms" $d -}}
+{{- trimSuffix "ms" $d | int64 -}}
+{{- else -}}
+{{- mul (trimSuffix "s" $d | int64) 1000 -}}
 {{- end -}}
 {{- end -}}

@@ -50,7 +50,8 @@ spec:
 {{- end -}}
 
 {{/*
-Env of one Juliet variant: what the service reports and answers, then the variant's own extra env.
+Env of one Juliet variant: what the service reports and answers, and its injected faults. A fault's env is
+set only when the fault is on, so a healthy variant carries none.
 Usage: include "romeo-juliet.julietEnv" (dict "variant" $variantValues "context" $)
 */}}
 {{- define "romeo-juliet.julietEnv" -}}
@@ -59,6 +60,15 @@ Usage: include "romeo-juliet.julietEnv" (dict "variant" $variantValues "context"
 {{- with (default .context.Values.juliet.greeting .variant.greeting) }}
 - name: JULIET_GREETING
   value: {{ . | quote }}
+{{- end }}
+{{- $fault := default (dict) .variant.fault }}
+{{- if and $fault.latency (ne (include "romeo-juliet.durationMillis" $fault.latency) "0") }}
+- name: JULIET_FAULT_LATENCY
+  value: {{ $fault.latency | quote }}
+{{- end }}
+{{- if gt (float64 (default 0 $fault.errorRate)) 0.0 }}
+- name: JULIET_FAULT_ERROR_RATE
+  value: {{ $fault.errorRate | toString | quote }}
 {{- end }}
 {{- end -}}
 

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One abTesting block means the same on all three providers. Each provider's rendered rules are read the way
- * that router reads them (ingress-nginx's documented canary order, Traefik's rule priorities, the Gateway API's
- * match precedence), and every mix of header and cookie values must land on the variant the README promises:
- * header always/never decides, else cookie always/never, else the weight.
+ * One abTesting block means the same on all three providers and inside the mesh. Each router's rendered rules
+ * are read the way that router reads them (ingress-nginx's documented canary order, Traefik's rule priorities,
+ * the Gateway API's match precedence, which the mesh's route on juliet-service follows too), and every mix of
+ * header and cookie values must land on the variant the README promises: header always/never decides, else
+ * cookie always/never, else the weight.
  */
 class AbRoutingTest {
 
@@ -29,7 +30,7 @@ class AbRoutingTest {
     private static final String[] COOKIES = {null, "always", "never", "maybe"};
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"nginx", "traefik", "gatewayApi"})
+    @ValueSource(strings = {"nginx", "traefik", "gatewayApi", "mesh"})
     void alwaysAndNeverMeanTheSameOnEveryProvider(String provider) {
         for (boolean allToCanary : new boolean[]{false, true}) {
             Router router = router(provider, allToCanary ? 100 : 0);
@@ -69,6 +70,14 @@ class AbRoutingTest {
     }
 
     private static Router router(String provider, int weight) {
+        if (provider.equals("mesh")) {
+            // No Ingress or Gateway at all: Romeo's sidecar follows the route on juliet-service.
+            Chart.Rendered r = Chart.render(Map.of("serviceMesh.istio.enabled", true, "abTesting.mesh.enabled", true,
+                    "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
+            ObjectNode route = r.get("HTTPRoute", "juliet-service-ab");
+            assertThat(route.path("spec").path("parentRefs").get(0).path("kind").asText()).isEqualTo("Service");
+            return gatewayApi(route);
+        }
         Chart.Rendered r = Chart.render(Map.of("routing.enabled", true, "routing.provider", provider,
                 "routing.controller.namespaces[0]", "proxies",
                 "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
@@ -161,26 +170,35 @@ class AbRoutingTest {
     }
 
     /**
-     * Gateway API HTTPRoute precedence among matching rules of one route for the same path: the most header
-     * matches, then the first in list order. RegularExpression matches are taken as full matches (Envoy's).
+     * Gateway API HTTPRoute precedence among the matching rules of one route: an Exact path, then the longest
+     * path prefix, then the most header matches, then the first in list order. A match without a path is a
+     * PathPrefix "/", and a rule without matches has that one match. RegularExpression matches are taken as full
+     * matches (Envoy's).
      */
     private static Router gatewayApi(ObjectNode route) {
         return headers -> {
             JsonNode best = null;
-            int bestHeaders = -1;
+            long bestRank = -1;
             for (JsonNode rule : route.path("spec").path("rules")) {
-                for (JsonNode match : rule.path("matches")) {
+                List<JsonNode> matches = new ArrayList<>();
+                rule.path("matches").forEach(matches::add);
+                if (matches.isEmpty()) {
+                    matches.add(Chart.YAML.createObjectNode());
+                }
+                for (JsonNode match : matches) {
                     JsonNode path = match.path("path");
-                    boolean ok = path.path("type").asText().equals("Exact") ? PATH.equals(path.path("value").asText())
-                            : PATH.startsWith(path.path("value").asText());
+                    String type = path.path("type").asText("PathPrefix");
+                    String value = path.path("value").asText("/");
+                    boolean ok = type.equals("Exact") ? PATH.equals(value) : PATH.startsWith(value);
                     for (JsonNode h : match.path("headers")) {
-                        String value = headers.get(h.path("name").asText().toLowerCase());
-                        ok &= value != null && (h.path("type").asText().equals("RegularExpression")
-                                ? value.matches(h.path("value").asText()) : value.equals(h.path("value").asText()));
+                        String header = headers.get(h.path("name").asText().toLowerCase());
+                        ok &= header != null && (h.path("type").asText().equals("RegularExpression")
+                                ? header.matches(h.path("value").asText()) : header.equals(h.path("value").asText()));
                     }
-                    if (ok && path.path("value").asText().equals(PATH) && match.path("headers").size() > bestHeaders) {
+                    long rank = (type.equals("Exact") ? 1L << 40 : 0) + ((long) value.length() << 20) + match.path("headers").size();
+                    if (ok && rank > bestRank) {
                         best = rule;
-                        bestHeaders = match.path("headers").size();
+                        bestRank = rank;
                     }
                 }
             }

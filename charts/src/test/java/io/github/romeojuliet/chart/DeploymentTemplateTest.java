@@ -70,10 +70,13 @@ class DeploymentTemplateTest {
 
     @Test
     void serviceMeshOptIn() {
-        Chart.Rendered r = Chart.render(Map.of("serviceMesh.linkerd.enabled", true, "serviceMesh.istio.enabled", true));
-        Chart.PodView pod = r.pod("Deployment/romeo");
-        assertThat(Chart.strings(pod.template().path("metadata").path("annotations"))).containsEntry("linkerd.io/inject", "enabled");
-        assertThat(pod.labels()).containsEntry("sidecar.istio.io/inject", "true");
+        // One mesh at a time: both at once is refused (bad-values/mesh-both-meshes.yaml).
+        Chart.PodView linkerd = Chart.render(Map.of("serviceMesh.linkerd.enabled", true)).pod("Deployment/romeo");
+        assertThat(Chart.strings(linkerd.template().path("metadata").path("annotations"))).containsEntry("linkerd.io/inject", "enabled");
+        assertThat(linkerd.labels()).doesNotContainKey("sidecar.istio.io/inject");
+        Chart.PodView istio = Chart.render(Map.of("serviceMesh.istio.enabled", true)).pod("Deployment/romeo");
+        assertThat(istio.labels()).containsEntry("sidecar.istio.io/inject", "true");
+        assertThat(Chart.strings(istio.template().path("metadata").path("annotations"))).doesNotContainKey("linkerd.io/inject");
     }
 
     @Test

@@ -47,6 +47,41 @@ class KubernetesSchemaTest {
         assertThat(KubeSchemas.validate(httpRoute)).isNotEmpty();
     }
 
+    @Test
+    void theCheckHoldsIstiosObjectsToFabric8sIstioSchema() {
+        Chart.Rendered r = Chart.render(Chart.example("mesh-istio.yaml"));
+        ObjectNode peer = r.get("PeerAuthentication", "juliet-mtls").deepCopy();
+        assertThat(KubeSchemas.validate(peer)).isEmpty();
+        ((ObjectNode) peer.path("spec").path("mtls")).put("mode", "STRICTER");
+        assertThat(KubeSchemas.validate(peer)).as("enum by name").anySatisfy(m -> assertThat(m).contains("mode"));
+        ((ObjectNode) peer.path("spec").path("portLevelMtls").path("8080")).put("mode", "OPEN");
+        ((ObjectNode) peer.path("spec")).put("mtlsMode", "STRICT");
+        assertThat(KubeSchemas.validate(peer)).as("unknown fields and map values").hasSizeGreaterThanOrEqualTo(3);
+
+        ObjectNode policy = r.get("AuthorizationPolicy", "juliet-callers").deepCopy();
+        assertThat(KubeSchemas.validate(policy)).isEmpty();
+        ((ObjectNode) policy.path("spec")).put("action", "PERMIT");
+        ((ObjectNode) policy.path("spec").path("rules").get(0).path("from").get(0).path("source")).put("serviceAccount", "romeo");
+        assertThat(KubeSchemas.validate(policy)).anySatisfy(m -> assertThat(m).contains("action"))
+                .anySatisfy(m -> assertThat(m).contains("serviceAccount"));
+        ((ObjectNode) policy.path("metadata")).put("nmae", "typo");
+        assertThat(KubeSchemas.validate(policy)).as("metadata is ObjectMeta").anySatisfy(m -> assertThat(m).contains("nmae"));
+    }
+
+    @Test
+    void theCheckHoldsLinkerdsObjectsToTheHandWrittenSchemas() {
+        Chart.Rendered r = Chart.render(Chart.example("mesh-linkerd.yaml"));
+        ObjectNode server = r.get("Server", "juliet-http").deepCopy();
+        ((ObjectNode) server.path("spec")).put("proxyProtocol", "HTTP/3");
+        assertThat(KubeSchemas.validate(server)).isNotEmpty();
+        ObjectNode authn = r.get("MeshTLSAuthentication", "juliet-callers").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) authn.path("spec").path("identities")).add("Romeo@default");
+        assertThat(KubeSchemas.validate(authn)).isNotEmpty();
+        ObjectNode policy = r.ofKind("AuthorizationPolicy").get(0).deepCopy();
+        ((ObjectNode) policy.path("spec").path("targetRef")).put("kind", "Service");
+        assertThat(KubeSchemas.validate(policy)).isNotEmpty();
+    }
+
     private static void assertValid(Chart.Rendered rendered) {
         List<String> problems = new ArrayList<>();
         for (ObjectNode o : rendered.objects()) {

@@ -70,6 +70,20 @@ class MetricsDiscoveryTest {
     }
 
     @Test
+    void underIstioTheAnnotationsStillLeadToTheAppsOwnPort() {
+        // Istio's injector would rewrite prometheus.io/port to its merged metrics on 15020, which the
+        // NetworkPolicy keeps shut; the chart turns the merging off so the scraper comes to 8080.
+        Chart.Rendered r = Chart.render(Map.of("metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true,
+                "serviceMesh.istio.enabled", true));
+        for (String owner : new String[]{"Deployment/juliet-v1", "Deployment/romeo"}) {
+            assertThat(Chart.strings(r.pod(owner).template().path("metadata").path("annotations")))
+                    .containsEntry("prometheus.istio.io/merge-metrics", "false").containsEntry("prometheus.io/port", "8080");
+        }
+        assertThat(Chart.strings(Chart.render(Map.of("metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true))
+                .pod("Deployment/juliet-v1").template().path("metadata").path("annotations"))).doesNotContainKey("prometheus.istio.io/merge-metrics");
+    }
+
+    @Test
     void theScraperReachesBothAppsUnderDefaultDeny() {
         Chart.Rendered r = Chart.render(Chart.example("service-monitor.yaml"));
         NetworkPolicyEvaluator np = new NetworkPolicyEvaluator(Chart.NAMESPACE, r.ofKind("NetworkPolicy"));

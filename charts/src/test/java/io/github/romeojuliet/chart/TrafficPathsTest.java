@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every traffic path a values combination turns on gets through the rendered NetworkPolicies: Romeo to Juliet
- * (or to the proxies when Romeo calls through the routing), the proxies to every pod behind every route, the
- * helm test pods to what they check, a cluster Prometheus to every app pod when metrics discovery is on, and
- * Romeo to DNS under its egress limit. Each example is checked, plus combinations no single example shows.
+ * (or to the proxies when Romeo calls through the routing, and straight to each variant behind the mesh's
+ * route), the proxies to every pod behind every route, the helm test pods to what they check, a cluster
+ * Prometheus to every app pod when metrics discovery is on, every app pod to the tracing collector when tracing
+ * is on, and Romeo to DNS under its egress limit. Each example is checked, plus combinations no single example
+ * shows.
  */
 class TrafficPathsTest {
 
@@ -37,6 +39,9 @@ class TrafficPathsTest {
                 "romeo.julietUrl", "http://internal-gateway.gateway-system.svc.cluster.local", "metrics.discovery", "podMonitor")));
         all.add(Arguments.of("path routes on Traefik under default deny", Chart.example("path-routes.yaml"), Map.of(
                 "routing.provider", "traefik", "networkPolicy.defaultDeny", true, "networkPolicy.romeoEgress.enabled", true)));
+        all.add(Arguments.of("tracing under Romeo's egress limit", Chart.example("ab-weight.yaml"), Map.of(
+                "tracing.enabled", true, "tracing.endpoint", "http://otel-collector.observability:4317",
+                "networkPolicy.romeoEgress.enabled", true, "networkPolicy.defaultDeny", true)));
         all.add(Arguments.of("A/B on Envoy Gateway, second release", Chart.example("gateway-api.yaml"), Map.of(
                 "namePrefix", "blue-", "routing.host", "blue.internal", "networkPolicy.defaultDeny", true,
                 "metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true)));
@@ -65,6 +70,14 @@ class TrafficPathsTest {
                 assertThat(np.allows(Endpoint.of(NS, romeo), dns, 53, "UDP")).as(romeo.owner() + " -> DNS").isTrue();
             }
         }
+        for (String backend : meshRouteBackends(r)) {
+            // The mesh's route on juliet-service: Romeo's own proxy connects to the variant's pods.
+            for (Chart.PodView romeo : romeos) {
+                for (Chart.PodView pod : selected(r, Chart.strings(r.get("Service", backend).path("spec").path("selector")))) {
+                    assertThat(np.allows(Endpoint.of(NS, romeo), Endpoint.of(NS, pod), 8080, "TCP")).as(romeo.owner() + " -> mesh route -> " + pod.owner()).isTrue();
+                }
+            }
+        }
         for (String backend : routeBackends(r)) {
             for (Chart.PodView pod : selected(r, Chart.strings(r.get("Service", backend).path("spec").path("selector")))) {
                 assertThat(np.allows(proxy, Endpoint.of(NS, pod), 8080, "TCP")).as("proxy " + proxy + " -> " + backend + " -> " + pod.owner()).isTrue();
@@ -82,6 +95,14 @@ class TrafficPathsTest {
                     Chart.strings(scraper.path("podSelector")));
             r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod ->
                     assertThat(np.allows(prometheus, Endpoint.of(NS, pod), 8080, "TCP")).as("metrics scraper -> " + pod.owner()).isTrue());
+        }
+        if (v.path("tracing").path("enabled").asBoolean()) {
+            JsonNode collector = v.path("networkPolicy").path("tracingCollector");
+            Endpoint otel = Endpoint.pod(collector.path("namespaceSelector").path("kubernetes.io/metadata.name").asText(),
+                    Chart.strings(collector.path("podSelector")));
+            int port = java.net.URI.create(v.path("tracing").path("endpoint").asText()).getPort();
+            r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod ->
+                    assertThat(np.allows(Endpoint.of(NS, pod), otel, port, "TCP")).as(pod.owner() + " -> the tracing collector").isTrue());
         }
         if (!v.path("networkPolicy").path("allowExternal").asBoolean()) {
             r.pods().stream().filter(p -> "juliet".equals(p.labels().get("app.kubernetes.io/component"))).forEach(pod ->
@@ -110,7 +131,7 @@ class TrafficPathsTest {
         List<String> names = new ArrayList<>();
         r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> rule.path("http").path("paths")
                 .forEach(p -> names.add(p.path("backend").path("service").path("name").asText()))));
-        r.ofKind("HTTPRoute").forEach(h -> h.path("spec").path("rules").forEach(rule -> rule.path("backendRefs")
+        r.ofKind("HTTPRoute").stream().filter(h -> !isMeshRoute(h)).forEach(h -> h.path("spec").path("rules").forEach(rule -> rule.path("backendRefs")
                 .forEach(b -> names.add(b.path("name").asText()))));
         r.ofKind("IngressRoute").forEach(i -> i.path("spec").path("routes").forEach(route -> route.path("services").forEach(s -> {
             if (!s.path("kind").asText().equals("TraefikService")) {
@@ -119,6 +140,18 @@ class TrafficPathsTest {
         })));
         r.ofKind("TraefikService").forEach(t -> t.path("spec").path("weighted").path("services").forEach(s -> names.add(s.path("name").asText())));
         return names;
+    }
+
+    /** Backends of the routes whose parent is a Service (the mesh's routes), which the callers' proxies follow. */
+    private static List<String> meshRouteBackends(Chart.Rendered r) {
+        List<String> names = new ArrayList<>();
+        r.ofKind("HTTPRoute").stream().filter(TrafficPathsTest::isMeshRoute).forEach(h -> h.path("spec").path("rules")
+                .forEach(rule -> rule.path("backendRefs").forEach(b -> names.add(b.path("name").asText()))));
+        return names;
+    }
+
+    private static boolean isMeshRoute(JsonNode route) {
+        return route.path("spec").path("parentRefs").findValuesAsText("kind").contains("Service");
     }
 
     private static List<Chart.PodView> selected(Chart.Rendered r, Map<String, String> selector) {
