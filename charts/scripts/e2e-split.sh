@@ -2,7 +2,7 @@
 # Counts how calls through the A/B routing split between Juliet's variants, from inside the cluster:
 # a throw-away curl pod (labelled as Romeo, so Juliet's NetworkPolicy admits it) calls the URL
 # CALLS times and tallies which version answered: the X-Juliet-Version header of Juliet's answer
-# (a URL through the routing), or the julietVersion of Romeo's JSON (Romeo's /call-juliet, whose
+# (a URL through the routing), or the julietVersion of Romeo's JSON (asked for with Accept) (Romeo's /call-juliet, whose
 # calls the mesh splits when abTesting.mesh is on).
 # Usage: e2e-split.sh NAMESPACE URL CALLS [extra curl args...]
 set -euo pipefail
@@ -20,7 +20,7 @@ kubectl -n "$namespace" run "rj-e2e-split-$$" --rm -i --restart=Never --quiet \
     url=$1; calls=$2; shift 2
     i=0
     while [ "$i" -lt "$calls" ]; do
-      answer=$(curl -s -D - "$@" "$url" | tr -d "\r")
+      answer=$(curl -s -D - -H "Accept: application/json" "$@" "$url" | tr -d "\r")
       version=$(printf "%s\n" "$answer" | grep -i "^x-juliet-version:" | head -n 1 | cut -d" " -f2)
       [ -n "$version" ] || version=$(printf "%s\n" "$answer" | grep -o "\"julietVersion\":\"[^\"]*\"" | head -n 1 | cut -d"\"" -f4)
       echo "${version:-none}"
