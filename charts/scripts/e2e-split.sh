@@ -2,8 +2,8 @@
 # Counts how calls through the A/B routing split between Juliet's variants, from inside the cluster:
 # a throw-away curl pod (labelled as Romeo, so Juliet's NetworkPolicy admits it) calls the URL
 # CALLS times and tallies which version answered: the X-Juliet-Version header of Juliet's answer
-# (a URL through the routing), or the julietVersion of Romeo's JSON (asked for with Accept) (Romeo's /call-juliet, whose
-# calls the mesh splits when abTesting.mesh is on).
+# (a URL through the routing), or the julietVersion of Romeo's JSON answer (Romeo's /call-juliet,
+# whose calls the mesh splits when abTesting.mesh is on).
 # Usage: e2e-split.sh NAMESPACE URL CALLS [extra curl args...]
 set -euo pipefail
 
