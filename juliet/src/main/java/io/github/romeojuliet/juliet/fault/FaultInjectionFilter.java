@@ -1,6 +1,8 @@
 package io.github.romeojuliet.juliet.fault;
 
 import io.github.romeojuliet.juliet.config.JulietConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,25 +28,31 @@ public class FaultInjectionFilter {
             + "\"title\":\"Injected fault\",\"status\":500,"
             + "\"detail\":\"juliet.fault.error-rate=%s answered this greeting with 500\",\"instance\":\"%s\"}";
 
-    void install(@Observes Router router, JulietConfig config, Vertx vertx) {
+    static final String INJECTED_ERRORS = "juliet.injected.errors";
+
+    void install(@Observes Router router, JulietConfig config, Vertx vertx, MeterRegistry registry) {
         JulietConfig.Fault fault = config.fault();
         if (!fault.any()) {
             return;
         }
+        Counter injectedErrors = Counter.builder(INJECTED_ERRORS)
+                .description("Greetings answered 500 on purpose by juliet.fault.error-rate")
+                .register(registry);
         LOG.warnf("fault injection on: %s added latency, %s of greetings answered 500",
                 fault.latency(), fault.errorRate());
         long delayMillis = fault.latency().toMillis();
         router.route(PATH).order(AFTER_WHO_ANSWERED).handler(context -> {
             if (delayMillis > 0) {
-                vertx.setTimer(delayMillis, ignored -> failOrPass(context, fault.errorRate()));
+                vertx.setTimer(delayMillis, ignored -> failOrPass(context, fault.errorRate(), injectedErrors));
             } else {
-                failOrPass(context, fault.errorRate());
+                failOrPass(context, fault.errorRate(), injectedErrors);
             }
         });
     }
 
-    private static void failOrPass(RoutingContext context, double errorRate) {
+    private static void failOrPass(RoutingContext context, double errorRate, Counter injectedErrors) {
         if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
+            injectedErrors.increment();
             context.response().setStatusCode(500)
                     .putHeader("Content-Type", "application/problem+json")
                     .end(PROBLEM.formatted(errorRate, PATH));

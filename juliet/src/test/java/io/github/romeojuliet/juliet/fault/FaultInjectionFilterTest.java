@@ -2,6 +2,7 @@ package io.github.romeojuliet.juliet.fault;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,23 @@ class FaultInjectionFilterTest {
                 .body("detail", equalTo("juliet.fault.error-rate=1.0 answered this greeting with 500"));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis >= SlowAndFailingVariantProfile.LATENCY_MILLIS, () -> "answered after " + tookMillis + " ms");
+    }
+
+    @Test
+    void everyInjectedErrorIsCounted() {
+        double before = injectedErrors();
+        given().get("/romeo-please-call-me").then().statusCode(500);
+        given().get("/romeo-please-call-me").then().statusCode(500);
+        assertEquals(before + 2, injectedErrors(), "juliet_injected_errors_total after two failed greetings");
+    }
+
+    private static double injectedErrors() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("juliet_injected_errors_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no juliet_injected_errors_total in /q/metrics"));
     }
 
     @Test
