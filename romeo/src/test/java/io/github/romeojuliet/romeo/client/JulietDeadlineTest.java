@@ -1,70 +1,114 @@
 package io.github.romeojuliet.romeo.client;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.romeojuliet.romeo.support.CallFigures;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
+import io.github.romeojuliet.romeo.support.RomeoMetrics;
 import io.github.romeojuliet.romeo.support.ScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJulietResource;
+import io.github.romeojuliet.romeo.support.TimedCall;
+import io.github.romeojuliet.romeo.support.WarmRomeo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
-import java.time.Duration;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Juliet that accepts the connection and never answers, at production figures (500 ms connect,
- * 1 s read timeout, 2 s deadline): the first attempt ends at the read timeout, and no retry starts,
- * since the deadline could no longer hold a whole attempt. The call costs about one second.
+ * The rows of the README's failure table a scripted Juliet can play, each with its time bound, at
+ * production figures (see {@link CallFigures}): a frozen Juliet costs one read timeout, since no
+ * retry fits in the deadline after it; one that trickles her answer is cut at the deadline; fast
+ * failures get their retries, spaced by the retry waits and all within the deadline; a 4xx is
+ * answered after one attempt and not held against her.
  */
 @QuarkusTest
 @WithTestResource(ScriptedJulietResource.class)
 class JulietDeadlineTest {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration DEADLINE = Duration.ofSeconds(2);
-
     @InjectScriptedJuliet
     ScriptedJuliet juliet;
 
+    @Inject
+    CallFigures figures;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @BeforeEach
     void warmRomeoAndAFreshJuliet() {
-        // The first call loads RestAssured here and builds Romeo's REST client there: class loading
-        // a running Romeo has long done, which must not count as the time a failure costs.
-        juliet.reset();
-        given().get("/call-juliet").then().statusCode(200);
-        juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
-        given().get("/call-juliet").then().statusCode(502);
-        juliet.reset();
+        // Each test checks one kind of failure; other tests' failures must not open the circuit on it.
+        WarmRomeo.against(juliet);
+        breakers.resetAll();
     }
 
     @Test
     void frozenJulietCostsOneReadTimeoutAndNeverMoreThanTheDeadline() {
         juliet.answerLateBy(30_000);
-        long started = System.nanoTime();
-        given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 10_000)))
-                .get("/call-juliet").then().statusCode(504)
-                .body("type", equalTo("urn:romeo-juliet:problem:timed-out"));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        TimedCall call = TimedCall.callJuliet();
+        call.answer().then().statusCode(504).body("type", equalTo("urn:romeo-juliet:problem:timed-out"));
 
         assertEquals(1, juliet.requests(), "a retry started that the deadline could not hold");
-        assertTrue(took.compareTo(READ_TIMEOUT) >= 0, () -> "gave up before the read timeout: " + took);
-        assertTrue(took.compareTo(DEADLINE) < 0, () -> "outlasted the deadline: " + took);
+        assertTrue(call.took().compareTo(figures.readTimeout()) >= 0,
+                () -> "the 504 for a frozen Juliet came after " + call.took() + ", before the read timeout "
+                        + figures.readTimeout());
+        assertTrue(call.took().compareTo(figures.deadline()) < 0,
+                () -> "the 504 for a frozen Juliet came after " + call.took() + ", past the deadline " + figures.deadline());
     }
 
     @Test
-    void fastFailuresAreRetriedWithinTheDeadline() {
-        juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
-        long started = System.nanoTime();
-        given().get("/call-juliet").then().statusCode(502);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+    void tricklingJulietIsCutAtTheDeadline() {
+        // Her answer would take twice the deadline, each character well within the read timeout:
+        // only the deadline can end the call sooner.
+        juliet.trickleOver(figures.deadline().multipliedBy(2).toMillis());
+        TimedCall call = TimedCall.callJuliet();
+        call.answer().then().statusCode(504).body("type", equalTo("urn:romeo-juliet:problem:timed-out"));
 
-        assertEquals(3, juliet.requests(), "the call and its two retries");
-        assertTrue(took.compareTo(DEADLINE) < 0, () -> "outlasted the deadline: " + took);
+        assertEquals(1, juliet.requests(), "the one attempt should have lasted until the deadline");
+        assertTrue(call.took().compareTo(figures.deadline()) >= 0,
+                () -> "the 504 for a trickling Juliet came after " + call.took() + ", before the deadline "
+                        + figures.deadline());
+        assertTrue(call.took().compareTo(figures.deadline().plus(figures.roundTripAllowance())) < 0,
+                () -> "the 504 for a trickling Juliet came after " + call.took() + ", not at the deadline "
+                        + figures.deadline());
+    }
+
+    @Test
+    void failingJulietGetsEveryRetryWithinTheDeadline() {
+        juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
+        TimedCall call = TimedCall.callJuliet();
+        call.answer().then().statusCode(502).body("type", equalTo("urn:romeo-juliet:problem:bad-answer"));
+
+        assertEquals(figures.attempts(), juliet.requests(), "the call and its retries");
+        figures.assertRetriedWithinTheDeadline(call, "Juliet's 500s");
+    }
+
+    @Test
+    void droppedConnectionGetsEveryRetryWithinTheDeadline() {
+        juliet.behave(ScriptedJuliet.Behaviour.DROP);
+        TimedCall call = TimedCall.callJuliet();
+        call.answer().then().statusCode(502)
+                .body("detail", equalTo("Juliet at " + juliet.url() + " closed the connection without answering"));
+
+        assertEquals(figures.attempts(), juliet.requests(), "the call and its retries");
+        figures.assertRetriedWithinTheDeadline(call, "Juliet's dropped connections");
+    }
+
+    @Test
+    void clientErrorIsAnsweredAfterOneAttemptAndNotHeldAgainstJuliet() {
+        juliet.behave(ScriptedJuliet.Behaviour.NOT_FOUND_404);
+        double heldAgainstHer = RomeoMetrics.value(RomeoMetrics.BREAKER_FAILURES);
+        TimedCall call = TimedCall.callJuliet();
+        call.answer().then().statusCode(502).body("detail", equalTo("Juliet at " + juliet.url() + " answered HTTP 404"));
+
+        assertEquals(1, juliet.requests(), "a 4xx gets the same answer every time, so it is not retried");
+        assertEquals(heldAgainstHer, RomeoMetrics.value(RomeoMetrics.BREAKER_FAILURES),
+                "the circuit breaker counted a 4xx as Juliet failing");
+        assertTrue(call.took().compareTo(figures.readTimeout()) < 0,
+                () -> "the 502 for Juliet's 404 came after " + call.took() + ": Romeo waited on something, "
+                        + "though her answer came at once");
     }
 }

@@ -20,13 +20,14 @@ import java.util.Map;
 
 /**
  * A stand-in Juliet on a real loopback port (WireMock) whose behaviour a test scripts: answer,
- * answer late, answer 500 or 404, or drop the connection without a word. It answers text or JSON
+ * answer late, trickle her answer a character at a time, answer 500 or 404, or drop the connection
+ * without a word. It answers text or JSON
  * as the real Juliet does, and its request journal tells tests what Romeo forwarded and how many
  * attempts a call made.
  */
 public final class ScriptedJuliet implements AutoCloseable {
 
-    public enum Behaviour { ANSWER, ANSWER_LATE, FAIL_500, NOT_FOUND_404, DROP }
+    public enum Behaviour { ANSWER, ANSWER_LATE, TRICKLE, FAIL_500, NOT_FOUND_404, DROP }
 
     public static final String VERSION = "scripted";
     static final String GREETING_PATH = "/romeo-please-call-me";
@@ -40,6 +41,7 @@ public final class ScriptedJuliet implements AutoCloseable {
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private long lateByMillis = 5_000;
+    private long trickleMillis = 10_000;
 
     public ScriptedJuliet() {
         server.start();
@@ -57,6 +59,9 @@ public final class ScriptedJuliet implements AutoCloseable {
         switch (next) {
             case ANSWER -> stubGreetings(0);
             case ANSWER_LATE -> stubGreetings(lateByMillis);
+            // One chunk per character, the gaps between them far shorter than any read timeout.
+            case TRICKLE -> stubGreeting(greeting("text/plain;charset=UTF-8", GREETING)
+                    .withChunkedDribbleDelay(GREETING.length(), (int) trickleMillis));
             case FAIL_500 -> stubGreeting(aResponse().withStatus(500).withBody("{\"error\":\"scripted failure\"}"));
             case NOT_FOUND_404 -> stubGreeting(aResponse().withStatus(404));
             case DROP -> stubGreeting(aResponse().withFault(Fault.EMPTY_RESPONSE));
@@ -66,6 +71,12 @@ public final class ScriptedJuliet implements AutoCloseable {
     public void answerLateBy(long millis) {
         lateByMillis = millis;
         behave(Behaviour.ANSWER_LATE);
+    }
+
+    /** Sends her greeting a character at a time, spread over {@code millis}. */
+    public void trickleOver(long millis) {
+        trickleMillis = millis;
+        behave(Behaviour.TRICKLE);
     }
 
     /** Answers 500 to the next {@code count} greeting requests, then behaves as before. */
