@@ -79,6 +79,7 @@ class TraceAcrossTheCallTest {
         given().header("traceparent", "00-" + sampled + "-" + randomHex(8) + "-01")
                 .get("/call-juliet").then().statusCode(200);
         awaitSpan(sampled, span -> span.service().equals("juliet"));
+        awaitSpan(sampled, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
 
         assertEquals(List.of(), receiver.spansOf(unsampled), "spans of a trace its caller did not sample");
     }
@@ -101,7 +102,10 @@ class TraceAcrossTheCallTest {
     }
 
     private void assertOneChainOfSpans(String traceId, String callerSpanId) {
+        // Each service exports in its own batches: wait for all three before reading the chain.
         ReceivedSpan julietServer = awaitSpan(traceId, span -> span.service().equals("juliet"));
+        awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_CLIENT);
+        awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
         List<ReceivedSpan> spans = receiver.spansOf(traceId);
         ReceivedSpan romeoServer = only(spans, "romeo", SpanKind.SPAN_KIND_SERVER);
         ReceivedSpan romeoClient = only(spans, "romeo", SpanKind.SPAN_KIND_CLIENT);
