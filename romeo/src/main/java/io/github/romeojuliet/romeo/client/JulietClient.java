@@ -34,11 +34,11 @@ public class JulietClient {
     private final JulietRestClient juliet;
     private final JulietFailureClassifier classifier;
     private final JulietCallMetrics metrics;
-    // Outside: the breaker, once per call (none when it is switched off). Inside: the deadline, then
-    // the retries of one call.
+    // Outside: the breaker, once per call. Inside: the deadline, then the retries of one call. A
+    // guard switched off (no breaker, no retries) is not built at all, so it costs a call nothing.
     private final Optional<TypedGuard<Uni<JulietGreeting>>> breaker;
     private final Deadline deadline;
-    private final TypedGuard<Uni<JulietGreeting>> retries;
+    private final Optional<TypedGuard<Uni<JulietGreeting>>> retries;
 
     JulietClient(@RestClient JulietRestClient juliet, JulietFailureClassifier classifier,
                  JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config, Vertx vertx,
@@ -71,22 +71,29 @@ public class JulietClient {
     }
 
     private Uni<TimedGreeting> guarded(Supplier<Uni<JulietGreeting>> attempt) {
+        // Classified inside the guards, so retry and breaker can tell a 4xx from an outage, and once
+        // more at the end for what the guards themselves throw (deadline passed, circuit open).
+        Supplier<Uni<JulietGreeting>> classifiedAttempt = () -> attempt.get().onFailure().transform(classifier::classify);
+        Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline.bound(
+                retries.map(guard -> guard.get(classifiedAttempt)).orElseGet(classifiedAttempt));
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            // Classified inside the guards too, so retry and breaker can tell a 4xx from an outage.
-            Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline
-                    .bound(retries.get(() -> attempt.get().onFailure().transform(classifier::classify)))
-                    .onFailure().transform(classifier::classify);
             return breaker.map(guard -> guard.get(withinDeadline)).orElseGet(withinDeadline)
-                    .onFailure().transform(classifier::classify)
-                    .map(greeting -> {
-                        Duration took = since(started);
-                        metrics.succeeded(greeting.version(), took);
-                        return new TimedGreeting(greeting, took);
-                    })
-                    .onFailure(JulietCallException.class)
-                    .invoke(failure -> metrics.failed(((JulietCallException) failure).failure(), since(started)));
+                    .onFailure().transform(failure -> failed(failure, since(started)))
+                    .map(greeting -> succeeded(greeting, since(started)));
         });
+    }
+
+    /** Every failed call ends here once: turned into its one problem and timed by that outcome. */
+    private JulietCallException failed(Throwable failure, Duration took) {
+        JulietCallException problem = classifier.classify(failure);
+        metrics.failed(problem.failure(), took);
+        return problem;
+    }
+
+    private TimedGreeting succeeded(JulietGreeting greeting, Duration took) {
+        metrics.succeeded(greeting.version(), took);
+        return new TimedGreeting(greeting, took);
     }
 
     private static Optional<TypedGuard<Uni<JulietGreeting>>> breaker(RomeoConfig.CircuitBreaker breaker,
@@ -112,9 +119,12 @@ public class JulietClient {
      * Retries stop once the deadline could no longer hold a whole attempt (one read timeout): an
      * attempt that would be cut short anyway only adds load on a Juliet that is already slow.
      */
-    private static TypedGuard<Uni<JulietGreeting>> retries(RomeoConfig.Calls calls, Duration readTimeout) {
+    private static Optional<TypedGuard<Uni<JulietGreeting>>> retries(RomeoConfig.Calls calls, Duration readTimeout) {
         RomeoConfig.Retry retry = calls.retry();
-        return TypedGuard.create(GREETING)
+        if (retry.maxRetries() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(TypedGuard.create(GREETING)
                 .withDescription("one attempt to reach Juliet")
                 .withRetry()
                     .maxRetries(retry.maxRetries())
@@ -123,7 +133,7 @@ public class JulietClient {
                     .maxDuration(calls.deadline().minus(readTimeout).toMillis(), ChronoUnit.MILLIS)
                     .abortOn(JulietRejectedException.class)
                     .done()
-                .build();
+                .build());
     }
 
     private static JulietGreeting fromText(RestResponse<String> answer) {
