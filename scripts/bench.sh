@@ -131,25 +131,30 @@ for url in "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "http://127.0.0.1:$chain
   [ "$body" = "$GREETING" ] || die "$url answered '$body', not the greeting"
 done
 
+# CPU seconds per 1000 requests from clock ticks used over a number of requests.
+per_1k() { awk -v t="$1" -v hz="$HZ" -v r="$2" 'BEGIN { printf "%.3f", (t / hz) / (r / 1000) }'; }
+
 # wrk's latency figures come with their unit; milliseconds with two decimals.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
   if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
 
 # One target: warm up, then ROUNDS rounds; keeps the median round by req/s. Writes a TSV row:
-# name, req/s, p50 ms, p99 ms, errors, CPU s per 1000 requests (all listed processes), RSS MiB.
+# name, req/s, p50 ms, p99 ms, errors, CPU s per 1000 requests (all listed processes), RSS MiB, and
+# CPU s per 1000 requests of each listed process ("front + back").
 measure() {
   local name=$1 url=$2; shift 2
   local pids=("$@") round rounds=()
   log "$name: ${WARMUP}s warm-up, $ROUNDS x ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
-  local ticks_before; ticks_before=$(cpu_ticks "${pids[@]}")
+  local pid ticks_before=() ticks_after=()
+  for pid in "${pids[@]}"; do ticks_before+=("$(cpu_ticks "$pid")"); done
   local total_requests=0
   for round in $(seq 1 "$ROUNDS"); do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name-$round.txt"
     total_requests=$(( total_requests + $(awk '/requests in/ {print $1}' "$OUT/wrk-$name-$round.txt") ))
     rounds+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$name-$round.txt") $round")
   done
-  local ticks=$(( $(cpu_ticks "${pids[@]}") - ticks_before ))
+  for pid in "${pids[@]}"; do ticks_after+=("$(cpu_ticks "$pid")"); done
   local median; median=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p" | awk '{print $2}')
   local file=$OUT/wrk-$name-$median.txt
   local rps p50 p99 errors cpu
@@ -157,18 +162,33 @@ measure() {
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
   errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
-  cpu=$(awk -v t="$ticks" -v hz="$HZ" -v r="$total_requests" 'BEGIN { printf "%.3f", (t / hz) / (r / 1000) }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")"
+  # CPU per 1000 requests of all processes together, then of each, in the order given.
+  local each=() i total_ticks=0
+  for i in "${!pids[@]}"; do
+    local used=$(( ticks_after[i] - ticks_before[i] ))
+    total_ticks=$(( total_ticks + used ))
+    each+=("$(per_1k "$used" "$total_requests")")
+  done
+  cpu=$(per_1k "$total_ticks" "$total_requests")
+  local split; split=$(IFS=+; echo "${each[*]}")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")" "${split//+/ + }"
 }
 
 say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target"
 {
-  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\n'
+  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\n'
   measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "$nginx_greeting_pid"
   measure juliet "http://127.0.0.1:$juliet_port$PATH_GREETING" "$juliet_pid"
   measure nginx-chain "http://127.0.0.1:$chain_port$PATH_GREETING" "$nginx_chain_pid" "$nginx_greeting_pid"
   measure romeo-juliet "http://127.0.0.1:$romeo_port/call-juliet" "$romeo_pid" "$juliet_pid"
 } >"$table"
+
+# ---- what the guards cost: the same call with no retries and no circuit breaker ----
+# Both are settings an operator may choose; the deadline stays, as it always does.
+scripts/laptop.sh stop >/dev/null
+ROMEO_CALLS_RETRY_MAX_RETRIES=0 ROMEO_CALLS_CIRCUIT_BREAKER_ENABLED=false scripts/laptop.sh run >/dev/null
+measure romeo-juliet-unguarded "http://127.0.0.1:$romeo_port/call-juliet" \
+  "$(cat "$RUN_DIR/romeo.pid")" "$(cat "$RUN_DIR/juliet.pid")" >>"$table"
 
 # ---- tracing's cost: the same call with both services exporting spans over OTLP/HTTP ----
 # The collector is a third nginx that takes every export and answers 200, so the figures are the
@@ -262,19 +282,21 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
   say
   say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up per target, median of $ROUNDS rounds of ${DURATION} s. Services: JVM, $(java -version 2>&1 | head -n1)."
   say
-  say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | RSS MiB after |"
-  say "|---|---|---|---|---|---|---|---|"
+  say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | of which front + back | RSS MiB after |"
+  say "|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' 'NR > 1 {
       ceiling[$1] = $2
       traced = ($1 ~ /^romeo-juliet-traced-/) ? substr($1, 21) : ""
       ref = ($1 == "juliet") ? ceiling["nginx"] : ($1 ~ /^romeo-juliet/) ? ceiling["nginx-chain"] : $2
       label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
               ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : \
+              ($1 == "romeo-juliet-unguarded") ? "Romeo -> Juliet, no retries and no breaker (deadline kept)" : \
               (traced != "") ? "Romeo -> Juliet, tracing on, sampling " traced : "Romeo `GET /call-juliet` -> Juliet (tracing off)"
-      printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s |\n", label, $2, $2 / ref, $3, $4, $5, $6, $7
+      shares = ($8 ~ / \+ /) ? $8 : ""
+      printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $2 / ref, $3, $4, $5, $6, shares, $7
     }' "$table"
   say
-  say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching)."
+  say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching). The split gives each process's share in that order: the front (the chain's first nginx, Romeo), then the back (the nginx answering, Juliet), then the OTLP sink. Front and back are measured in the same seconds, so the front's cost in units of the back's holds even when the machine's speed drifts between runs."
   say
   say "| Juliet started with | launch to first greeting, median ms | min | max | RSS MiB then | CPU ms then |"
   say "|---|---|---|---|---|---|"
@@ -295,7 +317,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
 
 if command -v gnuplot >/dev/null 2>&1; then
   gnuplot <<PLOT
-set terminal pngcairo size 960,420 font "DejaVu Sans,10"
+set terminal pngcairo size 960,480 font "DejaVu Sans,10"
 set output "$OUT/results.png"
 set datafile separator "\t"
 set multiplot layout 1,2 title "romeo-juliet vs nginx, $(nproc) cores, wrk -c$CONNECTIONS (median of $ROUNDS rounds)"
@@ -305,7 +327,7 @@ set grid ytics
 unset key
 set yrange [0:*]
 set offsets 0, 0, graph 0.12, 0
-set xtics noenhanced
+set xtics noenhanced rotate by 30 right
 set title "requests per second"
 plot "$table" every ::1 using 0:2:xtic(1) with boxes lc rgb "#3b75af", '' every ::1 using 0:2:2 with labels offset 0,0.7
 set title "p99 latency, ms"
