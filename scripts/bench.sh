@@ -163,15 +163,14 @@ measure() {
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
   errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
   # CPU per 1000 requests of all processes together, then of each, in the order given.
-  local each=() i total_ticks=0
+  local shares="" i used total_ticks=0
   for i in "${!pids[@]}"; do
-    local used=$(( ticks_after[i] - ticks_before[i] ))
+    used=$(( ticks_after[i] - ticks_before[i] ))
     total_ticks=$(( total_ticks + used ))
-    each+=("$(per_1k "$used" "$total_requests")")
+    shares+="${shares:+ + }$(per_1k "$used" "$total_requests")"
   done
   cpu=$(per_1k "$total_ticks" "$total_requests")
-  local split; split=$(IFS=+; echo "${each[*]}")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")" "${split//+/ + }"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")" "$shares"
 }
 
 say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target"
