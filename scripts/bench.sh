@@ -56,10 +56,10 @@ family() {
   echo "$pid"
   for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do family "$child"; done
 }
-# CPU ticks (user + system) used so far by the listed processes and their descendants.
+# CPU ticks (user + system) used so far by one process and its descendants.
 cpu_ticks() {
   local total=0 pid
-  for pid in $(for p in "$@"; do family "$p"; done); do
+  for pid in $(family "$1"); do
     total=$(( total + $(awk '{print $14 + $15}' /proc/"$pid"/stat 2>/dev/null || echo 0) ))
   done
   echo "$total"
