@@ -257,7 +257,8 @@ if java25=$(jdk25_home); then
   # As make run-aot builds it: packaged again, the cache recorded while the integration tests
   # call the packaged Juliet. It replaces the plain package, which the rows above have measured.
   log "packaging Juliet with a JDK 25 AOT cache, trained on its integration tests"
-  JAVA_HOME=$java25 ./mvnw -B -ntp -q verify -Paot -pl juliet
+  JAVA_HOME=$java25 ./mvnw -B -ntp -q verify -Paot -pl juliet >"$OUT/aot-build.log" 2>&1 \
+    || { tail -n 30 "$OUT/aot-build.log" >&2; die "the AOT build failed; see $OUT/aot-build.log"; }
   measure_start "JDK 25 + AOT cache" "$app" "$java25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar
 fi
 native=$(native_runner juliet)
