@@ -6,9 +6,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**
@@ -26,33 +27,41 @@ public class RoutingHintsHeadersFactory implements ClientHeadersFactory {
         this.cookies = Set.copyOf(config.forwardCookies());
     }
 
+    /**
+     * Returns only the hints: the REST client sets each returned header on the request and leaves
+     * the others as they are, so copying its own headers back would be work for nothing.
+     */
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                                                  MultivaluedMap<String, String> outgoing) {
-        MultivaluedMap<String, String> hints = new MultivaluedHashMap<>(outgoing);
+        MultivaluedMap<String, String> hints = new MultivaluedHashMap<>();
         if (incoming == null) {
             return hints;
         }
-        incoming.forEach((name, values) -> {
-            if (headers.contains(name)) {
-                hints.put(name, values);
+        StringJoiner forwardedCookies = new StringJoiner("; ");
+        for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
+            String name = header.getKey();
+            if (HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
+                header.getValue().forEach(line -> addForwardedCookies(line, forwardedCookies));
+            } else if (headers.contains(name)) {
+                hints.put(name, header.getValue());
             }
-        });
-        String forwardedCookies = forwardedCookies(incoming);
-        if (!forwardedCookies.isEmpty()) {
-            hints.putSingle(HttpHeaders.COOKIE, forwardedCookies);
+        }
+        if (forwardedCookies.length() > 0) {
+            hints.putSingle(HttpHeaders.COOKIE, forwardedCookies.toString());
         }
         return hints;
     }
 
-    private String forwardedCookies(MultivaluedMap<String, String> incoming) {
-        return incoming.entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(HttpHeaders.COOKIE))
-                .flatMap(header -> header.getValue().stream())
-                .flatMap(line -> List.of(line.split(";")).stream())
-                .map(String::trim)
-                .filter(pair -> cookies.contains(pair.split("=", 2)[0].trim()))
-                .collect(Collectors.joining("; "));
+    private void addForwardedCookies(String cookieLine, StringJoiner forwarded) {
+        for (String pair : cookieLine.split(";")) {
+            String trimmed = pair.trim();
+            int equals = trimmed.indexOf('=');
+            String name = (equals < 0 ? trimmed : trimmed.substring(0, equals)).trim();
+            if (cookies.contains(name)) {
+                forwarded.add(trimmed);
+            }
+        }
     }
 
     private static Set<String> caseInsensitive(Set<String> names) {
