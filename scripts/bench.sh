@@ -254,11 +254,9 @@ measure_start() {
 measure_start "JVM, JDK 17" "$app" java -jar quarkus-run.jar
 if java25=$(jdk25_home); then
   measure_start "JVM, JDK 25" "$app" "$java25/bin/java" -jar quarkus-run.jar
-  # As make run-aot builds it: packaged again, the cache recorded while the integration tests
-  # call the packaged Juliet. It replaces the plain package, which the rows above have measured.
+  # Packaged again as make run-aot builds it; this replaces the plain package the rows above measured.
   log "packaging Juliet with a JDK 25 AOT cache, trained on its integration tests"
-  JAVA_HOME=$java25 ./mvnw -B -ntp -q verify -Paot -pl juliet >"$OUT/aot-build.log" 2>&1 \
-    || { tail -n 30 "$OUT/aot-build.log" >&2; die "the AOT build failed; see $OUT/aot-build.log"; }
+  aot_package "$java25" juliet "$OUT/aot-build.log"
   measure_start "JDK 25 + AOT cache" "$app" "$java25/bin/java" -XX:AOTCache=app.aot -jar quarkus-run.jar
 fi
 native=$(native_runner juliet)

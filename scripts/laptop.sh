@@ -52,10 +52,8 @@ build_if_missing() {
       fi ;;
     aot)
       if [ ! -f "$(aot_cache juliet)" ] || [ ! -f "$(aot_cache romeo)" ]; then
-        # The cache is recorded while the integration tests call the packaged services.
         say "Building the JVM applications with a JDK 25 AOT cache (about 1.5 minutes)..."
-        JAVA_HOME=$(aot_java_home) ./mvnw -B -ntp -q verify -Paot -pl juliet,romeo >"$RUN_DIR/aot-build.log" 2>&1 \
-          || { tail -n 30 "$RUN_DIR/aot-build.log" >&2; die "the AOT build failed; log above, whole in $RUN_DIR/aot-build.log"; }
+        aot_package "$(aot_java_home)" juliet,romeo "$RUN_DIR/aot-build.log"
       fi ;;
   esac
 }

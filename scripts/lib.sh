@@ -35,6 +35,15 @@ project_version() {
 # The native executable Quarkus builds for a service: <service>/target/<service>-<version>-runner.
 native_runner() { printf '%s/%s/target/%s-%s-runner\n' "$RJ_ROOT" "$1" "$1" "$(project_version)"; }
 
+# Packages the given modules (comma-separated) with a JDK 25 AOT cache, as make run-aot runs them:
+# the aot profile records the cache while the integration tests call the packaged services.
+# Maven's output goes to the log file; its tail is shown if the build fails.
+aot_package() {
+  local java_home=$1 modules=$2 log_file=$3
+  (cd "$RJ_ROOT" && JAVA_HOME=$java_home ./mvnw -B -ntp -q verify -Paot -pl "$modules") >"$log_file" 2>&1 \
+    || { tail -n 30 "$log_file" >&2; die "the AOT build failed; log above, whole in $log_file"; }
+}
+
 # A JDK 25's home: JDK25_HOME, then AOT_JAVA_HOME (make run-aot's name for it), then Temurin 25
 # and Debian's OpenJDK 25. Only a JDK whose release file says 25 counts. Fails quietly: callers
 # say what they needed it for.
