@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -31,7 +30,7 @@ public class JulietClient {
     private static final String POD_HEADER = "X-Juliet-Pod";
     private static final TypeLiteral<Uni<JulietGreeting>> GREETING = new TypeLiteral<>() { };
 
-    private final JulietRestClient juliet;
+    private final EventLoopRestClients juliet;
     private final JulietFailureClassifier classifier;
     private final JulietCallMetrics metrics;
     // Outside: the breaker, once per call. Inside: the deadline, then the retries of one call. A
@@ -40,7 +39,7 @@ public class JulietClient {
     private final Deadline deadline;
     private final Optional<TypedGuard<Uni<JulietGreeting>>> retries;
 
-    JulietClient(@RestClient JulietRestClient juliet, JulietFailureClassifier classifier,
+    JulietClient(EventLoopRestClients juliet, JulietFailureClassifier classifier,
                  JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config, Vertx vertx,
                  @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
         this.juliet = juliet;
@@ -53,17 +52,17 @@ public class JulietClient {
 
     /** The plain-text greeting; who answered is read from Juliet's response headers. */
     public Uni<TimedGreeting> greetAsText() {
-        return guarded(() -> juliet.greetAsText().map(JulietClient::fromText));
+        return guarded(() -> juliet.current().greetAsText().map(JulietClient::fromText));
     }
 
     /** The JSON greeting, which names who answered in its body. */
     public Uni<TimedGreeting> greetAsJson() {
-        return guarded(juliet::greetAsJson);
+        return guarded(() -> juliet.current().greetAsJson());
     }
 
     /** One quick look at Juliet's readiness for Romeo's health report; no retries on this path. */
     public Uni<Boolean> isJulietReady() {
-        return juliet.readiness().map(ready -> true).onFailure().recoverWithItem(false);
+        return juliet.current().readiness().map(ready -> true).onFailure().recoverWithItem(false);
     }
 
     public String julietUrl() {
