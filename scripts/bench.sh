@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # make bench: Juliet and Romeo -> Juliet under load beside Debian's nginx doing the same job, all
-# in one run on this machine, so every figure is read as a ratio to a ceiling measured minutes
-# earlier on the same cores. Then start-up to first answer per way of running Juliet. Figures,
-# never pass/fail: the floors are reported as met or missed.
+# in one run on this machine, each service's rounds alternating with its nginx ceiling's, so every
+# figure is read as a ratio to a ceiling measured in the same minutes on the same cores. Then
+# start-up to first answer per way of running Juliet. Figures, never pass/fail: the floors are
+# reported as met or missed.
 #
 # Settings (environment):
 #   BENCH_CONNECTIONS (64)  BENCH_THREADS (2)  wrk's connections and threads
 #   BENCH_WARMUP (30)       seconds of load before measuring each target, for the JIT on 2 cores
-#   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds; the median is kept
+#   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds of each, the median kept
 #   BENCH_STARTS (5)        timed starts per start-up mode
 #   BENCH_TRACING_RATIOS ("0.1 1.0") sampling ratios of the Romeo -> Juliet runs with tracing on
 #   AOT_JAVA_HOME           JDK 25 for the AOT cache row (default: Temurin 25 under /usr/lib/jvm)
@@ -118,7 +119,7 @@ log "packaging both services"
 juliet_port=$(free_port); romeo_port=$(free_port)
 export JULIET_PORT=$juliet_port ROMEO_PORT=$romeo_port RUN_DIR=$OUT/run RUN_MODE=jvm
 scripts/laptop.sh run >/dev/null
-juliet_pid=$(cat "$RUN_DIR/juliet.pid"); romeo_pid=$(cat "$RUN_DIR/romeo.pid")
+juliet_pid=$(cat "$RUN_DIR/juliet.pid")
 
 for url in "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "http://127.0.0.1:$chain_port$PATH_GREETING" \
            "http://127.0.0.1:$juliet_port$PATH_GREETING" "http://127.0.0.1:$romeo_port/call-juliet"; do
@@ -133,56 +134,93 @@ per_1k() { awk -v t="$1" -v hz="$HZ" -v r="$2" 'BEGIN { printf "%.3f", (t / hz) 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
   if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
 
-# One target: warm up, then ROUNDS rounds; keeps the median round by req/s. Writes a TSV row:
-# name, req/s, p50 ms, p99 ms, errors, CPU s per 1000 requests (all listed processes), RSS MiB, and
-# CPU s per 1000 requests of each listed process ("front + back").
-measure() {
-  local name=$1 url=$2; shift 2
-  local pids=("$@") round rounds=()
-  log "$name: ${WARMUP}s warm-up, $ROUNDS x ${DURATION}s"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
-  local pid ticks_before=() ticks_after=()
-  for pid in "${pids[@]}"; do ticks_before+=("$(cpu_ticks "$pid")"); done
-  local total_requests=0
-  for round in $(seq 1 "$ROUNDS"); do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name-$round.txt"
-    total_requests=$(( total_requests + $(awk '/requests in/ {print $1}' "$OUT/wrk-$name-$round.txt") ))
-    rounds+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$name-$round.txt") $round")
+# A target is one string: "name url pid...", the pids being every process that serves it.
+# One round of load on a target: its wrk output goes to wrk-<name>-<round>.txt, and the requests
+# and each process's CPU ticks add up per target.
+declare -A requests_of ticks_of
+load_round() {
+  local round=$1 name url rest pids pid i before=()
+  read -r name url rest <<<"$2"
+  read -ra pids <<<"$rest"
+  for pid in "${pids[@]}"; do before+=("$(cpu_ticks "$pid")"); done
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$name-$round.txt"
+  for i in "${!pids[@]}"; do
+    ticks_of[$name:$i]=$(( ${ticks_of[$name:$i]:-0} + $(cpu_ticks "${pids[i]}") - before[i] ))
   done
-  for pid in "${pids[@]}"; do ticks_after+=("$(cpu_ticks "$pid")"); done
-  local median; median=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p" | awk '{print $2}')
+  requests_of[$name]=$(( ${requests_of[$name]:-0} + $(awk '/requests in/ {print $1}' "$OUT/wrk-$name-$round.txt") ))
+}
+# Clears what a target's earlier rounds added up, before it is measured again.
+forget() {
+  local key
+  requests_of[$1]=0
+  for key in "${!ticks_of[@]}"; do [[ $key == "$1:"* ]] && unset "ticks_of[$key]"; done
+  return 0
+}
+rps_of() { awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$1-$2.txt"; }
+
+# Writes a target's TSV row from its rounds: name, req/s, p50 ms, p99 ms and errors of the median
+# round by req/s; CPU s per 1000 requests of all its processes over all rounds; RSS MiB; the CPU
+# of each process ("front + back"); its ratio to its ceiling (given as the third argument).
+row() {
+  local name url rest pids ratio=$2
+  read -r name url rest <<<"$1"
+  read -ra pids <<<"$rest"
+  local median; median=$(for round in $(seq 1 "$ROUNDS"); do echo "$(rps_of "$name" "$round") $round"; done |
+    sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p" | awk '{print $2}')
   local file=$OUT/wrk-$name-$median.txt
-  local rps p50 p99 errors cpu
+  local rps p50 p99 errors
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$file")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
   errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$file")
-  # CPU per 1000 requests of all processes together, then of each, in the order given.
-  local shares="" i used total_ticks=0
+  local shares="" i total_ticks=0
   for i in "${!pids[@]}"; do
-    used=$(( ticks_after[i] - ticks_before[i] ))
-    total_ticks=$(( total_ticks + used ))
-    shares+="${shares:+ + }$(per_1k "$used" "$total_requests")"
+    total_ticks=$(( total_ticks + ${ticks_of[$name:$i]} ))
+    shares+="${shares:+ + }$(per_1k "${ticks_of[$name:$i]}" "${requests_of[$name]}")"
   done
-  cpu=$(per_1k "$total_ticks" "$total_requests")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$(rss_mib "${pids[@]}")" "$shares"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
+    "$(per_1k "$total_ticks" "${requests_of[$name]}")" "$(rss_mib "${pids[@]}")" "$shares" "$ratio"
 }
 
-say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target"
+# A service beside its nginx ceiling: both warmed up (nginx, which compiles nothing, for 10 s),
+# then their rounds alternate, ceiling first, so that a drift in the machine's speed over the
+# minutes reaches both alike. The service's ratio is the median of its rounds' ratios, each to the
+# ceiling's round just before it. Writes the ceiling's row only when asked (with_ceiling), as the
+# chain is measured again beside each variant of Romeo.
+measure_beside() {
+  local ceiling=$1 service=$2 with_ceiling=${3:-} round
+  log "${service%% *} beside ${ceiling%% *}: ${WARMUP}s warm-up, $ROUNDS alternating rounds of ${DURATION}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP < 10 ? WARMUP : 10 ))s" "$(echo "$ceiling" | cut -d' ' -f2)" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$(echo "$service" | cut -d' ' -f2)" >/dev/null
+  forget "${ceiling%% *}"
+  for round in $(seq 1 "$ROUNDS"); do
+    load_round "$round" "$ceiling"
+    load_round "$round" "$service"
+  done
+  local ratio; ratio=$(for round in $(seq 1 "$ROUNDS"); do
+      awk -v s="$(rps_of "${service%% *}" "$round")" -v c="$(rps_of "${ceiling%% *}" "$round")" 'BEGIN { printf "%.3f\n", s / c }'
+    done | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
+  [ -n "$with_ceiling" ] && row "$ceiling" 1.000
+  row "$service" "$ratio"
+}
+
+nginx_target="nginx http://127.0.0.1:$NGINX_PORT$PATH_GREETING $nginx_greeting_pid"
+chain_target="nginx-chain http://127.0.0.1:$chain_port$PATH_GREETING $nginx_chain_pid $nginx_greeting_pid"
+romeo_url=http://127.0.0.1:$romeo_port/call-juliet
+romeo_target() { echo "$1 $romeo_url $(cat "$RUN_DIR/romeo.pid") $(cat "$RUN_DIR/juliet.pid") ${2:-}"; }
+
+say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target, alternating with its ceiling"
 {
-  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\n'
-  measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_GREETING" "$nginx_greeting_pid"
-  measure juliet "http://127.0.0.1:$juliet_port$PATH_GREETING" "$juliet_pid"
-  measure nginx-chain "http://127.0.0.1:$chain_port$PATH_GREETING" "$nginx_chain_pid" "$nginx_greeting_pid"
-  measure romeo-juliet "http://127.0.0.1:$romeo_port/call-juliet" "$romeo_pid" "$juliet_pid"
+  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\tvs_ceiling\n'
+  measure_beside "$nginx_target" "juliet http://127.0.0.1:$juliet_port$PATH_GREETING $juliet_pid" with_ceiling
+  measure_beside "$chain_target" "$(romeo_target romeo-juliet)" with_ceiling
 } >"$table"
 
 # ---- what the guards cost: the same call with no retries and no circuit breaker ----
 # Both are settings an operator may choose; the deadline stays, as it always does.
 scripts/laptop.sh stop >/dev/null
 ROMEO_CALLS_RETRY_MAX_RETRIES=0 ROMEO_CALLS_CIRCUIT_BREAKER_ENABLED=false scripts/laptop.sh run >/dev/null
-measure romeo-juliet-unguarded "http://127.0.0.1:$romeo_port/call-juliet" \
-  "$(cat "$RUN_DIR/romeo.pid")" "$(cat "$RUN_DIR/juliet.pid")" >>"$table"
+measure_beside "$chain_target" "$(romeo_target romeo-juliet-unguarded)" >>"$table"
 
 # ---- tracing's cost: the same call with both services exporting spans over OTLP/HTTP ----
 # The collector is a third nginx that takes every export and answers 200, so the figures are the
@@ -194,8 +232,7 @@ for sampling in $TRACING_RATIOS; do
   scripts/laptop.sh stop >/dev/null
   OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
     OTEL_TRACES_SAMPLER_ARG="$sampling" scripts/laptop.sh run >/dev/null
-  measure "romeo-juliet-traced-$sampling" "http://127.0.0.1:$romeo_port/call-juliet" \
-    "$(cat "$RUN_DIR/romeo.pid")" "$(cat "$RUN_DIR/juliet.pid")" "$otlp_pid" >>"$table"
+  measure_beside "$chain_target" "$(romeo_target "romeo-juliet-traced-$sampling" "$otlp_pid")" >>"$table"
 done
 scripts/laptop.sh stop >/dev/null
 stop_all
@@ -264,13 +301,12 @@ native=$(native_runner juliet)
 
 # ---- the report ----
 col() { awk -F'\t' -v row="$1" -v c="$2" '$1 == row {print $c}' "$3"; }
-# Floors are judged on the figure as shown, so it carries three decimals: at two, 0.648 would show
-# as 0.65 and pass a 0.65 floor.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# Floors are judged on the ratio as the floor table shows it, with three decimals: at two, 0.648
+# would show as 0.65 and pass a 0.65 floor.
 verdict() { awk -v v="$1" -v floor="$2" -v dir="$3" 'BEGIN { ok = (dir == "min") ? v >= floor : v <= floor; print ok ? "met" : "missed" }'; }
 
-juliet_ratio=$(ratio "$(col juliet 2 "$table")" "$(col nginx 2 "$table")")
-romeo_ratio=$(ratio "$(col romeo-juliet 2 "$table")" "$(col nginx-chain 2 "$table")")
+juliet_ratio=$(col juliet 9 "$table")
+romeo_ratio=$(col romeo-juliet 9 "$table")
 romeo_p99=$(col romeo-juliet 4 "$table")
 jvm_start=$(col "JVM, JDK 17" 2 "$starts_table")
 aot_start=$(col "JDK 25 + AOT cache" 2 "$starts_table")
@@ -279,20 +315,18 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
 {
   say "# romeo-juliet benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   say
-  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up per target, median of $ROUNDS rounds of ${DURATION} s. Services: JVM, $(java -version 2>&1 | head -n1)."
+  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up per service, median of $ROUNDS rounds of ${DURATION} s, each round of a service right after a round of its nginx ceiling; its ratio is the median of the rounds' ratios. Services: JVM, $(java -version 2>&1 | head -n1)."
   say
   say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | of which front + back | RSS MiB after |"
   say "|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' 'NR > 1 {
-      ceiling[$1] = $2
       traced = ($1 ~ /^romeo-juliet-traced-/) ? substr($1, 21) : ""
-      ref = ($1 == "juliet") ? ceiling["nginx"] : ($1 ~ /^romeo-juliet/) ? ceiling["nginx-chain"] : $2
       label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
               ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : \
               ($1 == "romeo-juliet-unguarded") ? "Romeo -> Juliet, no retries and no breaker (deadline kept)" : \
               (traced != "") ? "Romeo -> Juliet, tracing on, sampling " traced : "Romeo `GET /call-juliet` -> Juliet (tracing off)"
       shares = ($8 ~ / \+ /) ? $8 : ""
-      printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $2 / ref, $3, $4, $5, $6, shares, $7
+      printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $9, $3, $4, $5, $6, shares, $7
     }' "$table"
   say
   say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching). The split gives each process's share in that order: the front (the chain's first nginx, Romeo), then the back (the nginx answering, Juliet), then the OTLP sink. Front and back are measured in the same seconds, so the front's cost in units of the back's holds even when the machine's speed drifts between runs."
