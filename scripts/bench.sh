@@ -160,7 +160,7 @@ rps_of() { awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$1-$2.txt"; }
 
 # Writes a target's TSV row from its rounds: name, req/s, p50 ms, p99 ms and errors of the median
 # round by req/s; CPU s per 1000 requests of all its processes over all rounds; RSS MiB; the CPU
-# of each process ("front + back"); its ratio to its ceiling (given as the third argument).
+# of each process ("front + back"); its ratio to its ceiling (the second argument).
 row() {
   local name url rest pids ratio=$2
   read -r name url rest <<<"$1"
