@@ -156,6 +156,8 @@ forget() {
   for key in "${!ticks_of[@]}"; do [[ $key == "$1:"* ]] && unset "ticks_of[$key]"; done
   return 0
 }
+# Of ROUNDS lines on stdin, the middle one by its first number.
+median_line() { sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p"; }
 rps_of() { awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$1-$2.txt"; }
 
 # Writes a target's TSV row from its rounds: name, req/s, p50 ms, p99 ms and errors of the median
@@ -166,7 +168,7 @@ row() {
   read -r name url rest <<<"$1"
   read -ra pids <<<"$rest"
   local median; median=$(for round in $(seq 1 "$ROUNDS"); do echo "$(rps_of "$name" "$round") $round"; done |
-    sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p" | awk '{print $2}')
+    median_line | awk '{print $2}')
   local file=$OUT/wrk-$name-$median.txt
   local rps p50 p99 errors
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$file")
@@ -188,18 +190,20 @@ row() {
 # ceiling's round just before it. Writes the ceiling's row only when asked (with_ceiling), as the
 # chain is measured again beside each variant of Romeo.
 measure_beside() {
-  local ceiling=$1 service=$2 with_ceiling=${3:-} round
-  log "${service%% *} beside ${ceiling%% *}: ${WARMUP}s warm-up, $ROUNDS alternating rounds of ${DURATION}s"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP < 10 ? WARMUP : 10 ))s" "$(echo "$ceiling" | cut -d' ' -f2)" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$(echo "$service" | cut -d' ' -f2)" >/dev/null
-  forget "${ceiling%% *}"
+  local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name service_url
+  read -r ceiling_name ceiling_url _ <<<"$ceiling"
+  read -r service_name service_url _ <<<"$service"
+  log "$service_name beside $ceiling_name: ${WARMUP}s warm-up, $ROUNDS alternating rounds of ${DURATION}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP < 10 ? WARMUP : 10 ))s" "$ceiling_url" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$service_url" >/dev/null
+  forget "$ceiling_name"
   for round in $(seq 1 "$ROUNDS"); do
     load_round "$round" "$ceiling"
     load_round "$round" "$service"
   done
   local ratio; ratio=$(for round in $(seq 1 "$ROUNDS"); do
-      awk -v s="$(rps_of "${service%% *}" "$round")" -v c="$(rps_of "${ceiling%% *}" "$round")" 'BEGIN { printf "%.3f\n", s / c }'
-    done | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
+      awk -v s="$(rps_of "$service_name" "$round")" -v c="$(rps_of "$ceiling_name" "$round")" 'BEGIN { printf "%.3f\n", s / c }'
+    done | median_line)
   [ -n "$with_ceiling" ] && row "$ceiling" 1.000
   row "$service" "$ratio"
 }
