@@ -70,13 +70,15 @@ public class JulietClient {
     }
 
     private Uni<TimedGreeting> guarded(Supplier<Uni<JulietGreeting>> attempt) {
-        // Classified inside the guards, so retry and breaker can tell a 4xx from an outage, and once
-        // more at the end for what the guards themselves throw (deadline passed, circuit open).
-        Supplier<Uni<JulietGreeting>> classifiedAttempt = () -> attempt.get().onFailure().transform(classifier::classify);
-        Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline.bound(
-                retries.map(guard -> guard.get(classifiedAttempt)).orElseGet(classifiedAttempt));
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
+            CallersContext callers = CallersContext.current();
+            // Classified inside the guards, so retry and breaker can tell a 4xx from an outage, and
+            // once more at the end for what the guards themselves throw (deadline passed, circuit open).
+            Supplier<Uni<JulietGreeting>> classifiedAttempt = () -> callers.run(attempt)
+                    .onFailure().transform(classifier::classify);
+            Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline.bound(
+                    retries.map(guard -> guard.get(classifiedAttempt)).orElseGet(classifiedAttempt));
             return breaker.map(guard -> guard.get(withinDeadline)).orElseGet(withinDeadline)
                     .onFailure().transform(failure -> failed(failure, since(started)))
                     .map(greeting -> succeeded(greeting, since(started)));
@@ -100,7 +102,7 @@ public class JulietClient {
         if (!breaker.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(TypedGuard.create(GREETING)
+        return Optional.of(inPlace(TypedGuard.create(GREETING))
                 .withDescription("Romeo calls Juliet")
                 .withCircuitBreaker()
                     .name("juliet")
@@ -123,7 +125,7 @@ public class JulietClient {
         if (retry.maxRetries() == 0) {
             return Optional.empty();
         }
-        return Optional.of(TypedGuard.create(GREETING)
+        return Optional.of(inPlace(TypedGuard.create(GREETING))
                 .withDescription("one attempt to reach Juliet")
                 .withRetry()
                     .maxRetries(retry.maxRetries())
@@ -133,6 +135,16 @@ public class JulietClient {
                     .abortOn(JulietRejectedException.class)
                     .done()
                 .build());
+    }
+
+    /**
+     * A guard left to itself on an event loop passes the call, and then its result, through the
+     * loop's task queue, capturing and restoring every propagated context around each pass: four
+     * hand-offs per call with two guards. Nothing a guard or an attempt does here blocks, so each
+     * guard runs the call in place, and {@link CallersContext} brings a retry back after its wait.
+     */
+    private static TypedGuard.Builder<Uni<JulietGreeting>> inPlace(TypedGuard.Builder<Uni<JulietGreeting>> guard) {
+        return guard.withThreadOffload(true).withThreadOffloadExecutor(Runnable::run);
     }
 
     private static JulietGreeting fromText(RestResponse<String> answer) {

@@ -13,9 +13,12 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An OTLP/HTTP trace receiver on a real loopback port, as a collector would be: it accepts what the
@@ -24,6 +27,8 @@ import java.util.List;
 public final class OtlpReceiver implements AutoCloseable {
 
     private static final String TRACES_PATH = "/v1/traces";
+    // Each service exports in its own batches, a few per second in the tests.
+    private static final Duration EXPORT_WAIT = Duration.ofSeconds(10);
 
     /** A span as received, with the {@code service.name} of the process that sent it. */
     public record ReceivedSpan(String service, Span span) {
@@ -78,6 +83,33 @@ public final class OtlpReceiver implements AutoCloseable {
             }
         }
         return spans;
+    }
+
+    /** The first span of the trace that is wanted, waiting for the exports that may still bring it. */
+    public ReceivedSpan awaitSpan(String traceId, Predicate<ReceivedSpan> wanted) {
+        return awaitSpans(traceId, wanted, 1).get(0);
+    }
+
+    /** The trace's wanted spans once there are at least {@code count} of them. */
+    public List<ReceivedSpan> awaitSpans(String traceId, Predicate<ReceivedSpan> wanted, int count) {
+        Instant deadline = Instant.now().plus(EXPORT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            List<ReceivedSpan> found = spansOf(traceId).stream().filter(wanted).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            pause();
+        }
+        throw new AssertionError(count + " wanted spans were not exported within " + EXPORT_WAIT + "; spans of trace "
+                + traceId + ": " + spansOf(traceId));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ExportTraceServiceRequest decode(byte[] body) {

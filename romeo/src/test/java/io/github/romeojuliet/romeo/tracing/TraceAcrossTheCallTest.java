@@ -12,6 +12,7 @@ import io.github.romeojuliet.romeo.support.InjectRealJuliet;
 import io.github.romeojuliet.romeo.support.OtlpReceiver;
 import io.github.romeojuliet.romeo.support.OtlpReceiver.ReceivedSpan;
 import io.github.romeojuliet.romeo.support.RealJuliet;
+import io.github.romeojuliet.romeo.support.TraceIds;
 import io.github.romeojuliet.romeo.support.TracedRealJuliet;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.quarkus.test.common.WithTestResource;
@@ -20,13 +21,8 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TracedRealJuliet.class)
 class TraceAcrossTheCallTest {
 
-    private static final Duration EXPORT_WAIT = Duration.ofSeconds(10);
-
     @InjectOtlpReceiver
     OtlpReceiver receiver;
 
@@ -49,8 +43,8 @@ class TraceAcrossTheCallTest {
 
     @Test
     void traceparentIsContinuedThroughRomeoIntoJuliet() {
-        String traceId = randomHex(16);
-        String callerSpanId = randomHex(8);
+        String traceId = TraceIds.traceId();
+        String callerSpanId = TraceIds.spanId();
 
         given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
                 .get("/call-juliet").then().statusCode(200);
@@ -60,8 +54,8 @@ class TraceAcrossTheCallTest {
 
     @Test
     void b3HeadersAreContinuedThroughRomeoIntoJuliet() {
-        String traceId = randomHex(16);
-        String callerSpanId = randomHex(8);
+        String traceId = TraceIds.traceId();
+        String callerSpanId = TraceIds.spanId();
 
         given().header("X-B3-TraceId", traceId).header("X-B3-SpanId", callerSpanId).header("X-B3-Sampled", "1")
                 .accept("application/json").get("/call-juliet").then().statusCode(200);
@@ -71,25 +65,25 @@ class TraceAcrossTheCallTest {
 
     @Test
     void callerThatDidNotSampleGetsNoSpans() {
-        String unsampled = randomHex(16);
-        given().header("traceparent", "00-" + unsampled + "-" + randomHex(8) + "-00")
+        String unsampled = TraceIds.traceId();
+        given().header("traceparent", "00-" + unsampled + "-" + TraceIds.spanId() + "-00")
                 .get("/call-juliet").then().statusCode(200);
         // A sampled call made after it: once its spans are in, the earlier call's would be too.
-        String sampled = randomHex(16);
-        given().header("traceparent", "00-" + sampled + "-" + randomHex(8) + "-01")
+        String sampled = TraceIds.traceId();
+        given().header("traceparent", "00-" + sampled + "-" + TraceIds.spanId() + "-01")
                 .get("/call-juliet").then().statusCode(200);
-        awaitSpan(sampled, span -> span.service().equals("juliet"));
-        awaitSpan(sampled, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+        receiver.awaitSpan(sampled, span -> span.service().equals("juliet"));
+        receiver.awaitSpan(sampled, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
 
         assertEquals(List.of(), receiver.spansOf(unsampled), "spans of a trace its caller did not sample");
     }
 
     @Test
     void logLinesWrittenDuringACallCarryItsTraceAndSpan() throws IOException {
-        String traceId = randomHex(16);
+        String traceId = TraceIds.traceId();
         juliet.stop(); // a refused call is one Romeo logs (at DEBUG)
         try {
-            given().header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+            given().header("traceparent", "00-" + traceId + "-" + TraceIds.spanId() + "-01")
                     .get("/call-juliet").then().statusCode(503);
         } finally {
             juliet.restart();
@@ -97,15 +91,15 @@ class TraceAcrossTheCallTest {
 
         JsonNode line = logLineOfTrace(traceId)
                 .orElseThrow(() -> new AssertionError("no log line of trace " + traceId + " in " + JsonLogFileProfile.LOG_FILE));
-        ReceivedSpan romeoServer = awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+        ReceivedSpan romeoServer = receiver.awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
         assertEquals(romeoServer.spanId(), line.path("mdc").path("spanId").asText(), "span id of the log line: " + line);
     }
 
     private void assertOneChainOfSpans(String traceId, String callerSpanId) {
         // Each service exports in its own batches: wait for all three before reading the chain.
-        ReceivedSpan julietServer = awaitSpan(traceId, span -> span.service().equals("juliet"));
-        awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_CLIENT);
-        awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+        ReceivedSpan julietServer = receiver.awaitSpan(traceId, span -> span.service().equals("juliet"));
+        receiver.awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_CLIENT);
+        receiver.awaitSpan(traceId, span -> span.service().equals("romeo") && span.kind() == SpanKind.SPAN_KIND_SERVER);
         List<ReceivedSpan> spans = receiver.spansOf(traceId);
         ReceivedSpan romeoServer = only(spans, "romeo", SpanKind.SPAN_KIND_SERVER);
         ReceivedSpan romeoClient = only(spans, "romeo", SpanKind.SPAN_KIND_CLIENT);
@@ -123,19 +117,6 @@ class TraceAcrossTheCallTest {
         return matching.get(0);
     }
 
-    private ReceivedSpan awaitSpan(String traceId, Predicate<ReceivedSpan> wanted) {
-        Instant deadline = Instant.now().plus(EXPORT_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<ReceivedSpan> found = receiver.spansOf(traceId).stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            pause();
-        }
-        throw new AssertionError("the span was not exported within " + EXPORT_WAIT + "; spans of trace " + traceId
-                + ": " + receiver.spansOf(traceId));
-    }
-
     private static Optional<JsonNode> logLineOfTrace(String traceId) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = Files.readAllLines(Path.of(JsonLogFileProfile.LOG_FILE));
@@ -148,20 +129,5 @@ class TraceAcrossTheCallTest {
             }
         }
         return Optional.empty();
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] id = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(id);
-        id[0] |= 1; // never all zeros, which W3C and B3 both treat as invalid
-        return HexFormat.of().formatHex(id);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
