@@ -82,7 +82,8 @@ public class JulietFailureClassifier {
         String name = cause.getClass().getSimpleName();
         String message = String.valueOf(cause.getMessage()).toLowerCase();
         return name.equals("HttpClosedException") || name.equals("ClosedChannelException")
-                || message.contains("connection was closed") || message.contains("connection reset");
+                || message.contains("connection was closed") || message.contains("stream was closed")
+                || message.contains("connection reset");
     }
 
     private static String rootMessage(Throwable thrown) {

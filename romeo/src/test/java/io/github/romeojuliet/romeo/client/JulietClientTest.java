@@ -70,6 +70,17 @@ class JulietClientTest {
     }
 
     @Test
+    void callsReachJulietOverHttp2() {
+        // The pool's first request may still be the HTTP/1.1 one that asked for the upgrade.
+        for (int call = 0; call < 3; call++) {
+            callRomeo().then().statusCode(200);
+        }
+
+        List<Map<String, String>> sent = juliet.received();
+        assertEquals("HTTP/2.0", sent.get(sent.size() - 1).get(":protocol"), () -> "calls as Juliet saw them: " + sent);
+    }
+
+    @Test
     void textCallsAreTimedByTheVersionInJulietsHeader() {
         callRomeo().then().statusCode(200);
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)

@@ -95,7 +95,10 @@ public final class ScriptedJuliet implements AutoCloseable {
         return received().size();
     }
 
-    /** Headers of every greeting request received, names lower-cased, oldest first. */
+    /**
+     * Headers of every greeting request received, names lower-cased, oldest first, with two more:
+     * {@code :request} (method and path) and {@code :protocol} (HTTP/1.1 or HTTP/2.0).
+     */
     public List<Map<String, String>> received() {
         return server.findAll(getRequestedFor(urlEqualTo(GREETING_PATH))).stream()
                 .map(ScriptedJuliet::headersOf)
@@ -139,6 +142,7 @@ public final class ScriptedJuliet implements AutoCloseable {
             headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue());
         }
         headers.put(":request", request.getMethod() + " " + request.getUrl());
+        headers.put(":protocol", request.getProtocol());
         return headers;
     }
 }
