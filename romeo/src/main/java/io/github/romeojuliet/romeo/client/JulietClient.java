@@ -40,14 +40,15 @@ public class JulietClient {
     private final Optional<TypedGuard<Uni<JulietGreeting>>> retries;
 
     JulietClient(EventLoopRestClients juliet, JulietFailureClassifier classifier,
-                 JulietCallMetrics metrics, CircuitLog circuitLog, RomeoConfig config, Vertx vertx,
+                 JulietCallMetrics metrics, GuardMetrics guardMetrics, CircuitLog circuitLog, RomeoConfig config,
+                 Vertx vertx,
                  @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
         this.juliet = juliet;
         this.classifier = classifier;
         this.metrics = metrics;
-        this.breaker = breaker(config.calls().circuitBreaker(), circuitLog);
+        this.breaker = breaker(config.calls().circuitBreaker(), circuitLog, guardMetrics);
         this.deadline = new Deadline(vertx, config.calls().deadline());
-        this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis));
+        this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis), guardMetrics);
     }
 
     /** The plain-text greeting; who answered is read from Juliet's response headers. */
@@ -98,7 +99,7 @@ public class JulietClient {
     }
 
     private static Optional<TypedGuard<Uni<JulietGreeting>>> breaker(RomeoConfig.CircuitBreaker breaker,
-                                                                      CircuitLog circuitLog) {
+                                                                      CircuitLog circuitLog, GuardMetrics metrics) {
         if (!breaker.enabled()) {
             return Optional.empty();
         }
@@ -112,6 +113,9 @@ public class JulietClient {
                     .successThreshold(1)
                     .skipOn(JulietRejectedException.class)
                     .onStateChange(circuitLog::changed)
+                    .onSuccess(metrics::circuitSucceeded)
+                    .onFailure(metrics::circuitFailed)
+                    .onPrevented(metrics::circuitPrevented)
                     .done()
                 .build());
     }
@@ -120,7 +124,8 @@ public class JulietClient {
      * Retries stop once the deadline could no longer hold a whole attempt (one read timeout): an
      * attempt that would be cut short anyway only adds load on a Juliet that is already slow.
      */
-    private static Optional<TypedGuard<Uni<JulietGreeting>>> retries(RomeoConfig.Calls calls, Duration readTimeout) {
+    private static Optional<TypedGuard<Uni<JulietGreeting>>> retries(RomeoConfig.Calls calls, Duration readTimeout,
+                                                                      GuardMetrics metrics) {
         RomeoConfig.Retry retry = calls.retry();
         if (retry.maxRetries() == 0) {
             return Optional.empty();
@@ -133,6 +138,8 @@ public class JulietClient {
                     .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
                     .maxDuration(calls.deadline().minus(readTimeout).toMillis(), ChronoUnit.MILLIS)
                     .abortOn(JulietRejectedException.class)
+                    // Called by the retry itself, only when it retries: no listener added to every call.
+                    .beforeRetry(failure -> metrics.retried())
                     .done()
                 .build());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.romeojuliet.romeo.support.CallFigures;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
+import io.github.romeojuliet.romeo.support.RomeoMetrics;
 import io.github.romeojuliet.romeo.support.ScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJulietResource;
 import io.github.romeojuliet.romeo.support.TimedCall;
@@ -129,6 +130,7 @@ class JulietCircuitBreakerTest {
      */
     private void assertPausedUntil(Instant until, String when) throws InterruptedException {
         int requests = juliet.requests();
+        double prevented = RomeoMetrics.value(RomeoMetrics.BREAKER_PREVENTED);
         List<Duration> took = new ArrayList<>();
         while (Instant.now().isBefore(until)) {
             TimedCall probe = TimedCall.callJuliet();
@@ -142,6 +144,8 @@ class JulietCircuitBreakerTest {
             Thread.sleep(PROBE_EVERY.toMillis());
         }
         assertEquals(requests, juliet.requests(), () -> took.size() + " calls " + when + " reached Juliet through an open circuit");
+        assertEquals(prevented + took.size(), RomeoMetrics.value(RomeoMetrics.BREAKER_PREVENTED),
+                () -> "calls turned away " + when + ", as the breaker's counter shows them");
         List<Duration> sorted = took.stream().sorted().toList();
         Duration median = sorted.get(sorted.size() / 2);
         assertTrue(median.compareTo(figures.connectTimeout()) < 0,

@@ -3,16 +3,17 @@ package io.github.romeojuliet.romeo.support;
 import static io.restassured.RestAssured.given;
 
 /**
- * Reads Romeo's own Prometheus page, where the fault-tolerance guards count what no scripted
+ * Reads Romeo's own Prometheus page, where the counts of what the guards did show what no scripted
  * Juliet can: the attempts made against an address where nobody answers at all.
  */
 public final class RomeoMetrics {
 
-    /** The retries of single attempts, named after the guard's description in JulietClient. */
-    public static final String RETRIES = "ft_retry_retries_total{method=\"one attempt to reach Juliet\"}";
+    /** The retries of single attempts. */
+    public static final String RETRIES = "romeo_juliet_retries_total";
     /** Calls the circuit breaker counted as failures: what is held against Juliet. */
-    public static final String BREAKER_FAILURES =
-            "ft_circuitbreaker_calls_total{circuitBreakerResult=\"failure\",method=\"Romeo calls Juliet\"}";
+    public static final String BREAKER_FAILURES = "romeo_juliet_circuit_calls_total{result=\"failure\"}";
+    /** Calls the open circuit turned away before they reached Juliet. */
+    public static final String BREAKER_PREVENTED = "romeo_juliet_circuit_calls_total{result=\"prevented\"}";
 
     private RomeoMetrics() {
     }
