@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @RegisterRestClient(configKey = "juliet")
 @RegisterClientHeaders(RoutingHintsHeadersFactory.class)
+@RegisterProvider(BatchedWritesToJuliet.class)
 interface JulietRestClient {
 
     /** The article's plain-text greeting; who answered comes in Juliet's response headers. */

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the test field that receives the running {@link ScriptedJuliet}. */
+/** Marks the test field that receives the running {@link ScriptedJuliet}, or the {@link CountingRelay} in front of her. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface InjectScriptedJuliet {
