@@ -6,12 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Romeo's only way to reach Juliet, and the owner of every rule about it. A call has one deadline
@@ -154,9 +154,15 @@ public class JulietClient {
         return guard.withThreadOffload(true).withThreadOffloadExecutor(Runnable::run);
     }
 
-    private static JulietGreeting fromText(RestResponse<String> answer) {
-        return new JulietGreeting(answer.getEntity(), answer.getHeaderString(VERSION_HEADER),
-                answer.getHeaderString(POD_HEADER));
+    private static JulietGreeting fromText(Response answer) {
+        return new JulietGreeting(answer.readEntity(String.class), header(answer, VERSION_HEADER),
+                header(answer, POD_HEADER));
+    }
+
+    /** Read from the headers as received; getHeaderString would first copy them all into a second map. */
+    private static String header(Response answer, String name) {
+        Object value = answer.getMetadata().getFirst(name);
+        return value == null ? null : value.toString();
     }
 
     private static Duration since(long started) {

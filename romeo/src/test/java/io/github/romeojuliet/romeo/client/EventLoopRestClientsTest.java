@@ -51,7 +51,7 @@ class EventLoopRestClientsTest {
         owners.put(offLoop, null);
         for (JulietRestClient client : owners.keySet()) {
             assertEquals("Hello Romeo, this is Juliet.",
-                    client.greetAsText().await().atMost(Duration.ofSeconds(5)).getEntity());
+                    client.greetAsText().await().atMost(Duration.ofSeconds(5)).readEntity(String.class));
         }
     }
 }
