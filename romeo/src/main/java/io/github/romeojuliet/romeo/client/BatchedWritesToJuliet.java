@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestConte
 
 /**
  * Over HTTP/2 an event loop's calls to Juliet share one connection, yet Vert.x writes each request
- * to the socket on its own: one system call per call, and one more read on Juliet's side. Netty's
+ * to the socket on its own: one system call per call, and more reads on Juliet's side. Netty's
  * flush consolidation holds a connection's writes until the loop has run the tasks already queued
  * and then sends them in one write, so the calls a loop starts in one turn leave together. Nothing
  * waits for more calls to come: the write goes out as soon as the loop's current work is done.
@@ -27,7 +27,7 @@ import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestConte
 @Singleton
 public class BatchedWritesToJuliet implements ResteasyReactiveClientRequestFilter {
 
-    static final String HANDLER_NAME = "romeo-batched-writes";
+    private static final String HANDLER_NAME = "romeo-batched-writes";
 
     private final boolean http2;
     private final Set<HttpClient> prepared = ConcurrentHashMap.newKeySet();
