@@ -2,8 +2,8 @@ package io.github.romeojuliet.romeo.client;
 
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * there is {@code @Dependent}, so each lookup builds a new one), with every setting the single
  * client had. Calls made off the event loops share one more.
  */
-@ApplicationScoped
+@Singleton
 class EventLoopRestClients {
 
     private final Instance<JulietRestClient> factory;

@@ -2,7 +2,7 @@ package io.github.romeojuliet.romeo.client;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * What the guards around calls to Juliet did: the retries they made, and each call the circuit
@@ -10,8 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * start. The fault tolerance library's own metrics are off (quarkus.fault-tolerance.metrics.enabled):
  * they registered their listeners and looked their counters up in the registry on every call,
  * about a twentieth of Romeo's CPU per call.
+ *
+ * <p>The circuit's counts are taken from each call's outcome by the breaker's own rules, not from
+ * listeners on the guard, which would be added to every call's context: a call that failed counts
+ * against Juliet, unless she rejected it (a 4xx, which the breaker skips) or the open circuit
+ * turned it away.
  */
-@ApplicationScoped
+@Singleton
 class GuardMetrics {
 
     static final String RETRIES = "romeo.juliet.retries";
@@ -39,12 +44,15 @@ class GuardMetrics {
         circuitSuccesses.increment();
     }
 
-    void circuitFailed() {
-        circuitFailures.increment();
-    }
-
-    void circuitPrevented() {
-        circuitPrevented.increment();
+    /** A failed call, as the breaker counted it. */
+    void circuitCounted(JulietCallException problem) {
+        if (problem.failure() == JulietFailure.CIRCUIT_OPEN) {
+            circuitPrevented.increment();
+        } else if (problem instanceof JulietRejectedException) {
+            circuitSuccesses.increment();
+        } else {
+            circuitFailures.increment();
+        }
     }
 
     private static Counter circuitCalls(MeterRegistry registry, String result) {

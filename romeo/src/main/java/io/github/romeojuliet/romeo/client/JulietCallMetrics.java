@@ -2,7 +2,7 @@ package io.github.romeojuliet.romeo.client;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answered. Each timer is built once and then found in a map: building a meter per request would
  * cost more than the rest of Romeo's work on it.
  */
-@ApplicationScoped
+@Singleton
 class JulietCallMetrics {
 
     static final String TIMER = "romeo.juliet.calls";

@@ -1,11 +1,12 @@
 package io.github.romeojuliet.romeo.client;
 
 import io.github.romeojuliet.romeo.config.RomeoConfig;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -23,16 +24,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * gone, then lets a trial call through after a pause. The guards work on the {@link Uni} itself,
  * with timers rather than blocked threads, so no thread waits on Juliet.
  */
-@ApplicationScoped
+@Singleton
 public class JulietClient {
 
     private static final String VERSION_HEADER = "X-Juliet-Version";
     private static final String POD_HEADER = "X-Juliet-Pod";
     private static final TypeLiteral<Uni<JulietGreeting>> GREETING = new TypeLiteral<>() { };
+    // The breaker's name for the maintenance API (its state, resets, state changes).
+    static final String BREAKER = "juliet";
 
     private final EventLoopRestClients juliet;
     private final JulietFailureClassifier classifier;
     private final JulietCallMetrics metrics;
+    private final GuardMetrics guardMetrics;
     // Outside: the breaker, once per call. Inside: the deadline, then the retries of one call. A
     // guard switched off (no breaker, no retries) is not built at all, so it costs a call nothing.
     private final Optional<TypedGuard<Uni<JulietGreeting>>> breaker;
@@ -40,13 +44,17 @@ public class JulietClient {
     private final Optional<TypedGuard<Uni<JulietGreeting>>> retries;
 
     JulietClient(EventLoopRestClients juliet, JulietFailureClassifier classifier,
-                 JulietCallMetrics metrics, GuardMetrics guardMetrics, CircuitLog circuitLog, RomeoConfig config,
-                 Vertx vertx,
+                 JulietCallMetrics metrics, GuardMetrics guardMetrics, CircuitLog circuitLog,
+                 CircuitBreakerMaintenance breakers, RomeoConfig config, Vertx vertx,
                  @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
         this.juliet = juliet;
         this.classifier = classifier;
         this.metrics = metrics;
-        this.breaker = breaker(config.calls().circuitBreaker(), circuitLog, guardMetrics);
+        this.guardMetrics = guardMetrics;
+        this.breaker = breaker(config.calls().circuitBreaker());
+        if (breaker.isPresent()) {
+            circuitLog.watch(breakers, BREAKER);
+        }
         this.deadline = new Deadline(vertx, config.calls().deadline());
         this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis), guardMetrics);
     }
@@ -90,32 +98,38 @@ public class JulietClient {
     private JulietCallException failed(Throwable failure, Duration took) {
         JulietCallException problem = classifier.classify(failure);
         metrics.failed(problem.failure(), took);
+        if (breaker.isPresent()) {
+            guardMetrics.circuitCounted(problem);
+        }
         return problem;
     }
 
     private TimedGreeting succeeded(JulietGreeting greeting, Duration took) {
         metrics.succeeded(greeting.version(), took);
+        if (breaker.isPresent()) {
+            guardMetrics.circuitSucceeded();
+        }
         return new TimedGreeting(greeting, took);
     }
 
-    private static Optional<TypedGuard<Uni<JulietGreeting>>> breaker(RomeoConfig.CircuitBreaker breaker,
-                                                                      CircuitLog circuitLog, GuardMetrics metrics) {
+    /**
+     * Nothing listens on the breaker itself: a listener given here is added to every call's context.
+     * CircuitLog follows its state changes through the maintenance API, and its counts are taken
+     * from each call's outcome (GuardMetrics).
+     */
+    private static Optional<TypedGuard<Uni<JulietGreeting>>> breaker(RomeoConfig.CircuitBreaker breaker) {
         if (!breaker.enabled()) {
             return Optional.empty();
         }
         return Optional.of(inPlace(TypedGuard.create(GREETING))
                 .withDescription("Romeo calls Juliet")
                 .withCircuitBreaker()
-                    .name("juliet")
+                    .name(BREAKER)
                     .requestVolumeThreshold(breaker.requestVolumeThreshold())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
                     .skipOn(JulietRejectedException.class)
-                    .onStateChange(circuitLog::changed)
-                    .onSuccess(metrics::circuitSucceeded)
-                    .onFailure(metrics::circuitFailed)
-                    .onPrevented(metrics::circuitPrevented)
                     .done()
                 .build());
     }

@@ -1,6 +1,6 @@
 package io.github.romeojuliet.romeo.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * detail naming Juliet's URL. The client wraps its causes differently per transport, so the whole
  * cause chain is searched.
  */
-@ApplicationScoped
+@Singleton
 public class JulietFailureClassifier {
 
     private final String julietUrl;

@@ -1,7 +1,7 @@
 package io.github.romeojuliet.romeo.client;
 
 import io.github.romeojuliet.romeo.config.RomeoConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
  * Passes the caller's A/B routing hints on to Juliet: the allow-listed headers and cookies, and
  * nothing else, so credentials and tracing noise never leak into the call.
  */
-@ApplicationScoped
+@Singleton
 public class RoutingHintsHeadersFactory implements ClientHeadersFactory {
 
     private final Set<String> headers;

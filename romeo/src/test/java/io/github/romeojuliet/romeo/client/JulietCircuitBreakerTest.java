@@ -76,6 +76,7 @@ class JulietCircuitBreakerTest {
     @Test
     void opensOnFailedCallsThenLetsOneTrialCallThroughAfterEachPause() throws Exception {
         juliet.behave(ScriptedJuliet.Behaviour.FAIL_500);
+        double heldAgainstHer = RomeoMetrics.value(RomeoMetrics.BREAKER_FAILURES);
         // The window counts whole calls, not attempts: after the first half of the calls, up to three
         // attempts each, it holds too few calls to judge, so the second half still reaches her.
         failTogether(figures.breakerWindow() / 2);
@@ -86,6 +87,8 @@ class JulietCircuitBreakerTest {
         int reached = juliet.requests();
         assertTrue(reached >= figures.breakerWindow() && reached <= figures.breakerWindow() * figures.attempts(),
                 () -> reached + " requests reached Juliet for " + figures.breakerWindow() + " failed calls");
+        assertEquals(heldAgainstHer + figures.breakerWindow(), RomeoMetrics.value(RomeoMetrics.BREAKER_FAILURES),
+                "each failed call counted once against Juliet, its retries not at all");
         given().accept("text/plain").get("/q/metrics").then().body(matchesPattern(CIRCUIT_IN.formatted("open")));
 
         // The last of those calls was sent at lastHalfSent, so the pause cannot end before lastHalfSent + pause.
