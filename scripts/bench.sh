@@ -7,7 +7,10 @@
 #
 # Settings (environment):
 #   BENCH_CONNECTIONS (64)  BENCH_THREADS (2)  wrk's connections and threads
-#   BENCH_WARMUP (30)       seconds of load before measuring each target, for the JIT on 2 cores
+#   BENCH_WARMUP (30)       least seconds of load before measuring each service, for the JIT on 2 cores;
+#                           then 10 s more at a time until its JIT compilers use under
+#   BENCH_JIT_QUIET (2)     per cent of its CPU over the last 10 s, or until
+#   BENCH_WARMUP_MAX (120)  seconds of warm-up in all
 #   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds of each, the median kept
 #   BENCH_STARTS (5)        timed starts per start-up mode
 #   BENCH_TRACING_RATIOS ("0.1 1.0") sampling ratios of the Romeo -> Juliet runs with tracing on
@@ -21,6 +24,8 @@ cd "$RJ_ROOT"
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-30}
+JIT_QUIET=${BENCH_JIT_QUIET:-2}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-3}
 STARTS=${BENCH_STARTS:-5}
@@ -62,6 +67,20 @@ cpu_ticks() {
   local total=0 pid
   for pid in $(family "$1"); do
     total=$(( total + $(awk '{print $14 + $15}' /proc/"$pid"/stat 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+# CPU ticks used so far by the JIT compiler threads (HotSpot names them "C1/C2 CompilerThread<n>")
+# of one process and its descendants.
+compiler_ticks() {
+  local total=0 pid task
+  for pid in $(family "$1"); do
+    for task in /proc/"$pid"/task/*; do
+      case "$(cat "$task/comm" 2>/dev/null)" in
+        "C1 CompilerThre"* | "C2 CompilerThre"*)
+          total=$(( total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0) )) ;;
+      esac
+    done
   done
   echo "$total"
 }
@@ -156,13 +175,39 @@ forget() {
   for key in "${!ticks_of[@]}"; do [[ $key == "$1:"* ]] && unset "ticks_of[$key]"; done
   return 0
 }
+# Loads a service until its JIT has settled: at least WARMUP seconds, then 10 s more at a time
+# while its compiler threads used JIT_QUIET per cent or more of its CPU over the last 10 s, up to
+# WARMUP_MAX. On 2 cores C2 competes with the service for the CPU, and how long it keeps on
+# compiling depends on the machine: 30 s settled it on one machine here, not on another.
+declare -A warmup_of
+warm_up() {
+  local name url rest pids pid spent=0 jit all share
+  read -r name url rest <<<"$1"
+  read -ra pids <<<"$rest"
+  while :; do
+    jit=0; all=0
+    for pid in "${pids[@]}"; do jit=$(( jit - $(compiler_ticks "$pid") )); all=$(( all - $(cpu_ticks "$pid") )); done
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$url" >/dev/null
+    for pid in "${pids[@]}"; do jit=$(( jit + $(compiler_ticks "$pid") )); all=$(( all + $(cpu_ticks "$pid") )); done
+    spent=$(( spent + 10 ))
+    share=$(awk -v j="$jit" -v a="$all" 'BEGIN { printf "%.1f", (a > 0 ? 100 * j / a : 0) }')
+    if { (( spent >= WARMUP )) && awk -v s="$share" -v q="$JIT_QUIET" 'BEGIN { exit !(s < q) }'; } ||
+       (( spent >= WARMUP_MAX )); then
+      break
+    fi
+  done
+  warmup_of[$name]="$spent $share"
+  log "$name warmed up for ${spent}s; its JIT used $share % of its CPU in the last 10 s"
+}
+
 # Of ROUNDS lines on stdin, the middle one by its first number.
 median_line() { sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p"; }
 rps_of() { awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$1-$2.txt"; }
 
 # Writes a target's TSV row from its rounds: name, req/s, p50 ms, p99 ms and errors of the median
 # round by req/s; CPU s per 1000 requests of all its processes over all rounds; RSS MiB; the CPU
-# of each process ("front + back"); its ratio to its ceiling (the second argument).
+# of each process ("front + back"); its ratio to its ceiling (the second argument); the seconds of
+# its warm-up and its JIT's share of its CPU at the end of it (none for nginx).
 row() {
   local name url rest pids ratio=$2
   read -r name url rest <<<"$1"
@@ -180,22 +225,24 @@ row() {
     total_ticks=$(( total_ticks + ${ticks_of[$name:$i]} ))
     shares+="${shares:+ + }$(per_1k "${ticks_of[$name:$i]}" "${requests_of[$name]}")"
   done
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
-    "$(per_1k "$total_ticks" "${requests_of[$name]}")" "$(rss_mib "${pids[@]}")" "$shares" "$ratio"
+  local warmup=${warmup_of[$name]:-}
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" \
+    "$(per_1k "$total_ticks" "${requests_of[$name]}")" "$(rss_mib "${pids[@]}")" "$shares" "$ratio" \
+    "${warmup%% *}" "${warmup#* }"
 }
 
-# A service beside its nginx ceiling: both warmed up (nginx, which compiles nothing, for 10 s),
-# then their rounds alternate, ceiling first, so that a drift in the machine's speed over the
-# minutes reaches both alike. The service's ratio is the median of its rounds' ratios, each to the
+# A service beside its nginx ceiling: both warmed up (nginx, which compiles nothing, for 10 s; the
+# service until its JIT settles), then their rounds alternate, ceiling first, so that a drift in the
+# machine's speed over the minutes reaches both alike. The service's ratio is the median of its rounds' ratios, each to the
 # ceiling's round just before it. Writes the ceiling's row only when asked (with_ceiling), as the
 # chain is measured again beside each variant of Romeo.
 measure_beside() {
   local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name service_url
   read -r ceiling_name ceiling_url _ <<<"$ceiling"
   read -r service_name service_url _ <<<"$service"
-  log "$service_name beside $ceiling_name: ${WARMUP}s warm-up, $ROUNDS alternating rounds of ${DURATION}s"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP < 10 ? WARMUP : 10 ))s" "$ceiling_url" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$service_url" >/dev/null
+  log "$service_name beside $ceiling_name: warm-up until the JIT settles, $ROUNDS alternating rounds of ${DURATION}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$ceiling_url" >/dev/null
+  warm_up "$service"
   forget "$ceiling_name"
   for round in $(seq 1 "$ROUNDS"); do
     load_round "$round" "$ceiling"
@@ -213,9 +260,9 @@ chain_target="nginx-chain http://127.0.0.1:$chain_port$PATH_GREETING $nginx_chai
 romeo_url=http://127.0.0.1:$romeo_port/call-juliet
 romeo_target() { echo "$1 $romeo_url $(cat "$RUN_DIR/romeo.pid") $(cat "$RUN_DIR/juliet.pid") ${2:-}"; }
 
-say "Load: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up then $ROUNDS rounds of ${DURATION}s per target, alternating with its ceiling"
+say "Load: wrk -t$THREADS -c$CONNECTIONS, warm-up until the JIT settles (${WARMUP}-${WARMUP_MAX}s) then $ROUNDS rounds of ${DURATION}s per target, alternating with its ceiling"
 {
-  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\tvs_ceiling\n'
+  printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\tvs_ceiling\twarmup_s\tjit_pct_at_end\n'
   measure_beside "$nginx_target" "juliet http://127.0.0.1:$juliet_port$PATH_GREETING $juliet_pid" with_ceiling
   measure_beside "$chain_target" "$(romeo_target romeo-juliet)" with_ceiling
 } >"$table"
@@ -319,7 +366,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
 {
   say "# romeo-juliet benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   say
-  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up per service, median of $ROUNDS rounds of ${DURATION} s, each round of a service right after a round of its nginx ceiling; its ratio is the median of the rounds' ratios. Services: JVM, $(java -version 2>&1 | head -n1)."
+  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback; each service warmed up for at least ${WARMUP} s, then 10 s at a time until its JIT compiler threads used under ${JIT_QUIET} % of its CPU over the last 10 s (at most ${WARMUP_MAX} s); median of $ROUNDS rounds of ${DURATION} s, each round of a service right after a round of its nginx ceiling; its ratio is the median of the rounds' ratios. Services: JVM, $(java -version 2>&1 | head -n1)."
   say
   say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | of which front + back | RSS MiB after |"
   say "|---|---|---|---|---|---|---|---|---|"
@@ -334,6 +381,10 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
     }' "$table"
   say
   say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching). The split gives each process's share in that order: the front (the chain's first nginx, Romeo), then the back (the nginx answering, Juliet), then the OTLP sink. Front and back are measured in the same seconds, so the front's cost in units of the back's holds even when the machine's speed drifts between runs."
+  say
+  awk -F'\t' 'NR > 1 && $10 != "" {
+      line = line (line == "" ? "" : "; ") $1 " " $10 " s (JIT " $11 " % of its CPU in the last 10 s)"
+    } END { print "Warm-up before the rounds, per service: " line "." }' "$table"
   say
   say "| Juliet started with | launch to first greeting, median ms | min | max | RSS MiB then | CPU ms then |"
   say "|---|---|---|---|---|---|"
