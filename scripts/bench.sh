@@ -233,9 +233,9 @@ row() {
 
 # A service beside its nginx ceiling: both warmed up (nginx, which compiles nothing, for 10 s; the
 # service until its JIT settles), then their rounds alternate, ceiling first, so that a drift in the
-# machine's speed over the minutes reaches both alike. The service's ratio is the median of its rounds' ratios, each to the
-# ceiling's round just before it. Writes the ceiling's row only when asked (with_ceiling), as the
-# chain is measured again beside each variant of Romeo.
+# machine's speed over the minutes reaches both alike. The service's ratio is the median of its
+# rounds' ratios, each to the ceiling's round just before it. Writes the ceiling's row only when
+# asked (with_ceiling), as the chain is measured again beside each variant of Romeo.
 measure_beside() {
   local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name service_url
   read -r ceiling_name ceiling_url _ <<<"$ceiling"
