@@ -22,7 +22,7 @@ help: ## Show every target with one line on what it does
 ##@ Build and test
 
 .PHONY: build
-build: ## Package both services as JVM applications (tests skipped)
+build: ## Package both services as JVM applications, each with its AppCDS archive (tests skipped)
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
 .PHONY: test

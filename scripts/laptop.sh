@@ -60,13 +60,13 @@ build_if_missing() {
 
 aot_java_home() { jdk25_home || die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"; }
 
-# JVM modes start from the application's own folder: the AOT cache only matches the class path
-# it was recorded with, which Quarkus records relative to that folder.
+# JVM modes start from the application's own folder: the AppCDS archive and the AOT cache only
+# match the class path they were recorded with, which Quarkus records relative to that folder.
 command_for() {
   local service=$1 mode=$2
   case "$mode" in
     native) native_runner "$service" ;;
-    jvm) echo "java -jar quarkus-run.jar" ;;
+    jvm) jvm_command "$(app_dir "$service")" ;;
     aot) echo "$(aot_java_home)/bin/java -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
   esac
 }

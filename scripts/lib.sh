@@ -35,6 +35,17 @@ project_version() {
 # The native executable Quarkus builds for a service: <service>/target/<service>-<version>-runner.
 native_runner() { printf '%s/%s/target/%s-%s-runner\n' "$RJ_ROOT" "$1" "$1" "$(project_version)"; }
 
+# How make run starts a JVM package, from its quarkus-app folder: with the AppCDS archive the build
+# left beside quarkus-run.jar (pom.xml), when there is one. The archive's paths are relative to that
+# folder; another JVM build warns that it cannot use it and starts as it would without.
+jvm_command() {
+  if [ -f "$1/app-cds.jsa" ]; then
+    echo "java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"
+  else
+    echo "java -jar quarkus-run.jar"
+  fi
+}
+
 # Packages the given modules (comma-separated) with a JDK 25 AOT cache, as make run-aot runs them:
 # the aot profile records the cache while the integration tests call the packaged services.
 # Maven's output goes to the log file; its tail is shown if the build fails.

@@ -91,7 +91,9 @@ report() {
 clear_digests() { rm -f juliet/target/jib-image.digest romeo/target/jib-image.digest; }
 
 start=$(now)
-jvm=("${common[@]}")
+# No AppCDS archive (pom.xml makes one for make run): the image's JRE is not the JDK building here,
+# and an archive loads only on the JVM build that made it.
+jvm=("${common[@]}" -Dquarkus.package.jar.aot.enabled=false)
 [ -n "$BASE_JVM_IMAGE" ] && jvm+=("-Dquarkus.jib.base-jvm-image=$BASE_JVM_IMAGE")
 # A multi-platform JVM image is one image index: Jib takes each platform's base from the base image's
 # index and pushes one manifest per platform plus the index; jib-image.digest is then the index's.

@@ -3,6 +3,7 @@ package io.github.romeojuliet.romeo.laptop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,7 @@ class LaptopTopologyIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path RUN_DIR = Path.of("target", "laptop-run").toAbsolutePath();
+    private static final String RUN_MODE = System.getProperty("laptop.run-mode", "jvm");
     private static final int JULIET_PORT = FreePorts.next();
     private static final int ROMEO_PORT = FreePorts.next();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,8 +49,24 @@ class LaptopTopologyIT {
         make("stop");
     }
 
+    /**
+     * On the JVM, make run starts each service from the AppCDS archive its build made (pom.xml). A
+     * JVM maps an archive into its memory only once it has accepted it: one it rejects (another JVM
+     * build, a changed class path) is left out, with a warning, and the start is as slow as without.
+     */
     @Test
     @Order(1)
+    void onTheJvmBothServicesStartFromTheirAppCdsArchive() throws IOException {
+        assumeTrue("jvm".equals(RUN_MODE), "the AppCDS archive is for the JVM; this run is " + RUN_MODE);
+        for (String service : List.of("juliet", "romeo")) {
+            String maps = Files.readString(Path.of("/proc", String.valueOf(pid(service)), "maps"));
+            assertTrue(maps.contains("/" + service + "/target/quarkus-app/app-cds.jsa"),
+                    service + " runs without its AppCDS archive mapped");
+        }
+    }
+
+    @Test
+    @Order(2)
     void romeoReachesJulietThenReportsHerDeathThenRecovers() throws Exception {
         HttpResponse<String> greeting = callRomeo();
         assertEquals(200, greeting.statusCode(), greeting::body);
@@ -71,7 +89,7 @@ class LaptopTopologyIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void stopEndsBothProcesses() throws Exception {
         long juliet = pid("juliet");
         long romeo = pid("romeo");
@@ -139,7 +157,7 @@ class LaptopTopologyIT {
                 "ROMEO_PORT", String.valueOf(ROMEO_PORT),
                 "RUN_DIR", RUN_DIR.toString(),
                 // The jars this build just packaged, even on a machine with GraalVM.
-                "RUN_MODE", System.getProperty("laptop.run-mode", "jvm")));
+                "RUN_MODE", RUN_MODE));
         Process process = make.start();
         assertTrue(process.waitFor(3, TimeUnit.MINUTES), "make " + target + " did not finish");
         assertEquals(0, process.exitValue(), () -> "make " + target + " failed:\n" + read(log));
