@@ -339,7 +339,10 @@ measure_start() {
     "$(echo "$samples" | cut -d' ' -f2 | sort -n | sed -n "${mid}p")" \
     "$(echo "$samples" | cut -d' ' -f3 | sort -n | sed -n "${mid}p")" >>"$starts_table"
 }
-measure_start "JVM, JDK 17" "$app" java -jar quarkus-run.jar
+# shellcheck disable=SC2046 # the command is a word list
+measure_start "JVM, JDK 17" "$app" $(jvm_command "$app")
+# What the archive saves, and the plain JVM the AOT cache is held against.
+measure_start "JVM, JDK 17, no AppCDS" "$app" java -jar quarkus-run.jar
 if java25=$(jdk25_home); then
   measure_start "JVM, JDK 25" "$app" "$java25/bin/java" -jar quarkus-run.jar
   # Packaged again as make run-aot builds it; this replaces the plain package the rows above measured.
@@ -360,6 +363,7 @@ juliet_ratio=$(col juliet 9 "$table")
 romeo_ratio=$(col romeo-juliet 9 "$table")
 romeo_p99=$(col romeo-juliet 4 "$table")
 jvm_start=$(col "JVM, JDK 17" 2 "$starts_table")
+plain_start=$(col "JVM, JDK 17, no AppCDS" 2 "$starts_table")
 aot_start=$(col "JDK 25 + AOT cache" 2 "$starts_table")
 jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
 
@@ -396,10 +400,10 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
   say "| Juliet vs nginx | >= ${FLOOR_JULIET}x | ${juliet_ratio}x | $(verdict "$juliet_ratio" "$FLOOR_JULIET" min) |"
   say "| Romeo -> Juliet vs the nginx chain | >= ${FLOOR_ROMEO}x | ${romeo_ratio}x | $(verdict "$romeo_ratio" "$FLOOR_ROMEO" min) |"
   say "| Romeo p99 at $CONNECTIONS connections | <= ${FLOOR_ROMEO_P99_MS} ms | ${romeo_p99} ms | $(verdict "$romeo_p99" "$FLOOR_ROMEO_P99_MS" max) |"
-  say "| Juliet JVM start to first answer | <= ${FLOOR_START_MS} ms | ${jvm_start} ms | $(verdict "$jvm_start" "$FLOOR_START_MS" max) |"
+  say "| Juliet JVM start to first answer (as make run starts her: JDK 17, AppCDS) | <= ${FLOOR_START_MS} ms | ${jvm_start} ms | $(verdict "$jvm_start" "$FLOOR_START_MS" max) |"
   if [ -n "$aot_start" ] && [ -n "$jdk25_start" ]; then
-    gain=$(awk -v a="$aot_start" -v j="$jvm_start" 'BEGIN { printf "%.3f", 1 - a / j }')
-    say "| AOT cache faster than the plain JVM (JDK 17) | >= 40 % | $(awk -v g="$gain" 'BEGIN { printf "%.1f", g * 100 }') % | $(verdict "$gain" "$FLOOR_AOT_GAIN" min) |"
+    gain=$(awk -v a="$aot_start" -v j="$plain_start" 'BEGIN { printf "%.3f", 1 - a / j }')
+    say "| AOT cache faster than the plain JVM (JDK 17, no AppCDS) | >= 40 % | $(awk -v g="$gain" 'BEGIN { printf "%.1f", g * 100 }') % | $(verdict "$gain" "$FLOOR_AOT_GAIN" min) |"
   fi
 } >"$report"
 
