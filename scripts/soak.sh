@@ -40,8 +40,9 @@ romeo_pid=
 # Juliet with the given environment (faults), on the same port each time, as a pod replaced
 # behind its Service would be; waits until she is ready.
 start_juliet() {
+  # shellcheck disable=SC2046 # the command is a word list
   (cd "$juliet_app" && exec env QUARKUS_HTTP_PORT="$juliet_port" QUARKUS_SHUTDOWN_DELAY=0s "$@" \
-    java -jar quarkus-run.jar) >>"$OUT/juliet.log" 2>&1 &
+    $(jvm_command "$juliet_app")) >>"$OUT/juliet.log" 2>&1 &
   juliet_pid=$!
   await_ready "$juliet_port" "$juliet_pid" juliet
 }
@@ -69,8 +70,9 @@ rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' /proc/"$1"/status 2>/dev/null ||
 
 : >"$OUT/juliet.log"
 start_juliet
+# shellcheck disable=SC2046 # the command is a word list
 (cd "$romeo_app" && exec env QUARKUS_HTTP_PORT="$romeo_port" \
-  QUARKUS_REST_CLIENT_JULIET_URL="http://localhost:$juliet_port" java -jar quarkus-run.jar) >"$OUT/romeo.log" 2>&1 &
+  QUARKUS_REST_CLIENT_JULIET_URL="http://localhost:$juliet_port" $(jvm_command "$romeo_app")) >"$OUT/romeo.log" 2>&1 &
 romeo_pid=$!
 await_ready "$romeo_port" "$romeo_pid" romeo
 
