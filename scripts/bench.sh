@@ -237,9 +237,9 @@ row() {
 # rounds' ratios, each to the ceiling's round just before it. Writes the ceiling's row only when
 # asked (with_ceiling), as the chain is measured again beside each variant of Romeo.
 measure_beside() {
-  local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name service_url
+  local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name
   read -r ceiling_name ceiling_url _ <<<"$ceiling"
-  read -r service_name service_url _ <<<"$service"
+  read -r service_name _ <<<"$service"
   log "$service_name beside $ceiling_name: warm-up until the JIT settles, $ROUNDS alternating rounds of ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$ceiling_url" >/dev/null
   warm_up "$service"
