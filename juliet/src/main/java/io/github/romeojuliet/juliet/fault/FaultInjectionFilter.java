@@ -1,6 +1,7 @@
 package io.github.romeojuliet.juliet.fault;
 
 import io.github.romeojuliet.juliet.config.JulietConfig;
+import io.github.romeojuliet.juliet.rest.GreetingResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -21,7 +22,6 @@ import org.jboss.logging.Logger;
 public class FaultInjectionFilter {
 
     private static final Logger LOG = Logger.getLogger(FaultInjectionFilter.class);
-    static final String PATH = "/romeo-please-call-me";
     // After WhoAnsweredFilter (-1000), so an injected failure still names who gave it.
     private static final int AFTER_WHO_ANSWERED = -900;
     private static final String PROBLEM = "{\"type\":\"urn:romeo-juliet:problem:injected-fault\","
@@ -41,7 +41,7 @@ public class FaultInjectionFilter {
         LOG.warnf("fault injection on: %s added latency, %s of greetings answered 500",
                 fault.latency(), fault.errorRate());
         long delayMillis = fault.latency().toMillis();
-        router.route(PATH).order(AFTER_WHO_ANSWERED).handler(context -> {
+        router.route(GreetingResource.PATH).order(AFTER_WHO_ANSWERED).handler(context -> {
             if (delayMillis > 0) {
                 vertx.setTimer(delayMillis, ignored -> failOrPass(context, fault.errorRate(), injectedErrors));
             } else {
@@ -55,7 +55,7 @@ public class FaultInjectionFilter {
             injectedErrors.increment();
             context.response().setStatusCode(500)
                     .putHeader("Content-Type", "application/problem+json")
-                    .end(PROBLEM.formatted(errorRate, PATH));
+                    .end(PROBLEM.formatted(errorRate, GreetingResource.PATH));
         } else {
             context.next();
         }

@@ -2,40 +2,32 @@ package io.github.romeojuliet.juliet.rest;
 
 import io.github.romeojuliet.juliet.config.Identity;
 import io.github.romeojuliet.juliet.config.JulietConfig;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one call Romeo makes. Plain text is the article's contract; JSON adds who answered.
  * Nothing here waits, so both answers are written on the I/O thread that read the request: a hop
- * to a worker thread would cost more than the greeting itself.
+ * to a worker thread would cost more than the greeting itself. The commonest plain-text requests
+ * never reach this class: {@link PlainGreetingRoute} answers them first.
  */
-@Path("/romeo-please-call-me")
+@Path(GreetingResource.PATH)
 @NonBlocking
-// Created at start, so the greeting series are scraped at zero before the first call and rate() sees it.
-@Startup
 public class GreetingResource {
 
-    static final String TIMER = "juliet.greeting";
+    public static final String PATH = "/romeo-please-call-me";
 
     private final String text;
     private final Greeting json;
-    // Built once: a meter lookup per request would cost more than the answer it measures.
-    private final Timer textTimer;
-    private final Timer jsonTimer;
+    private final GreetingTimers timers;
 
-    GreetingResource(JulietConfig config, Identity identity, MeterRegistry registry) {
+    GreetingResource(JulietConfig config, Identity identity, GreetingTimers timers) {
         this.text = config.greeting();
         this.json = new Greeting(config.greeting(), identity.version(), identity.pod());
-        this.textTimer = timer(registry, "text");
-        this.jsonTimer = timer(registry, "json");
+        this.timers = timers;
     }
 
     @GET
@@ -43,7 +35,7 @@ public class GreetingResource {
     public String greet() {
         long started = System.nanoTime();
         String answer = text;
-        record(textTimer, started);
+        timers.text(started);
         return answer;
     }
 
@@ -52,18 +44,7 @@ public class GreetingResource {
     public Greeting greetAsJson() {
         long started = System.nanoTime();
         Greeting answer = json;
-        record(jsonTimer, started);
+        timers.json(started);
         return answer;
-    }
-
-    private static void record(Timer timer, long started) {
-        timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    }
-
-    private static Timer timer(MeterRegistry registry, String format) {
-        return Timer.builder(TIMER)
-                .description("Greetings Juliet has answered, and the time each took")
-                .tag("format", format)
-                .register(registry);
     }
 }
