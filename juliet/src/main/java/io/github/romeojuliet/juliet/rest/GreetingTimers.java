@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 @Startup
 public class GreetingTimers {
 
-    static final String NAME = "juliet.greeting";
+    private static final String NAME = "juliet.greeting";
 
     // Built once: a meter lookup per request would cost more than the answer it measures.
     private final Timer text;

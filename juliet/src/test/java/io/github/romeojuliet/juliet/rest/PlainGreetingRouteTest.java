@@ -1,7 +1,7 @@
 package io.github.romeojuliet.juliet.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +54,7 @@ class PlainGreetingRouteTest {
         for (String header : List.of("Content-Type", "Content-Length",
                 WhoAnsweredFilter.VERSION_HEADER, WhoAnsweredFilter.POD_HEADER)) {
             List<String> fromRest = negotiated.headers().allValues(header);
-            assertTrue(!fromRest.isEmpty(), () -> "REST's answer has no " + header);
+            assertFalse(fromRest.isEmpty(), () -> "REST's answer has no " + header);
             assertEquals(fromRest, plain.headers().allValues(header), header);
         }
     }
