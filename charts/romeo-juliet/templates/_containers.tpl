@@ -122,6 +122,10 @@ Usage: include "romeo-juliet.appEnv" (dict "app" "juliet" "extraEnv" $variant.ex
 # The log sidecar reads /var/log/{{ .app }}/{{ .app }}.log, which the app writes only when asked to.
 - name: QUARKUS_LOG_FILE_ENABLED
   value: "true"
+# The file is then the one stream of the app's log: a console copy would reach kubectl logs and a node
+# collector a second time.
+- name: QUARKUS_LOG_CONSOLE_ENABLED
+  value: "false"
 {{- end }}
 {{- include "romeo-juliet.tracingEnv" .context }}
 {{- with $a.extraEnvVars }}

@@ -105,3 +105,18 @@ Usage: include "romeo-juliet.sidecarEnv" (dict "app" "juliet" "context" $)
       fieldPath: metadata.labels['variant']
 {{- end }}
 {{- end -}}
+
+{{/*
+Properties of the log sidecar's [OUTPUT]: the user's, over the chart's own defaults for that plugin only.
+fluent-bit refuses to start on a property its plugin does not know, so no default reaches another plugin.
+*/}}
+{{- define "romeo-juliet.logOutputProperties" -}}
+{{- $output := .Values.logSidecar.output -}}
+{{- $defaults := dict "stdout" (dict "Format" "json_lines") -}}
+{{- $properties := merge (dict) $output.properties -}}
+{{- $userKeys := keys $properties | join "," | lower | splitList "," -}}
+{{- range $key, $value := get $defaults $output.name | default (dict) -}}
+{{- if not (has (lower $key) $userKeys) }}{{ $_ := set $properties $key $value }}{{ end -}}
+{{- end -}}
+{{- toYaml $properties -}}
+{{- end -}}
