@@ -54,7 +54,11 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- $errors = append $errors (printf "%s.autoscaling.minReplicas: %d is more than %s.autoscaling.maxReplicas (%d)" $app (int $as.minReplicas) $app (int $as.maxReplicas)) -}}
 {{- end -}}
 {{- end -}}
+{{- $servicePorts := include "romeo-juliet.servicePorts" . | fromYaml -}}
 {{- range $name, $p := $v.routing.paths -}}
+{{- if and $p.port (hasKey $servicePorts $p.service) (ne (int $p.port) (int (get $servicePorts $p.service))) -}}
+{{- $errors = append $errors (printf "routing.paths.%s.port: %d is not the port of %s (%d); leave it out and the route follows the Service" $name (int $p.port) $p.service (int (get $servicePorts $p.service))) -}}
+{{- end -}}
 {{- if eq $p.path $v.routing.julietPath -}}
 {{- $errors = append $errors (printf "routing.paths.%s.path: %s is already routing.julietPath" $name $p.path) -}}
 {{- end -}}

@@ -52,3 +52,25 @@ Usage: include "romeo-juliet.routesToRomeo" $
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+Ports of the release's own Services by their unprefixed name: the names routing.paths.<name>.service uses.
+Usage: include "romeo-juliet.servicePorts" $ | fromYaml
+*/}}
+{{- define "romeo-juliet.servicePorts" -}}
+{{- $ports := dict .Values.juliet.service.name .Values.juliet.service.port -}}
+{{- range $key, $variant := .Values.juliet.variants -}}
+{{- if $variant.enabled }}{{ $_ := set $ports (printf "juliet-%s" $key) $.Values.juliet.service.port }}{{ end -}}
+{{- end -}}
+{{- if .Values.romeo.enabled }}{{ $_ := set $ports .Values.romeo.service.name .Values.romeo.service.port }}{{ end -}}
+{{- toYaml $ports -}}
+{{- end -}}
+
+{{/*
+Port a path route sends to: the release's Service's own port, else routing.paths.<name>.port, else 80.
+Usage: include "romeo-juliet.pathRoutePort" (dict "path" $p "context" $)
+*/}}
+{{- define "romeo-juliet.pathRoutePort" -}}
+{{- $ports := include "romeo-juliet.servicePorts" .context | fromYaml -}}
+{{- get $ports .path.service | default .path.port | default 80 -}}
+{{- end -}}
