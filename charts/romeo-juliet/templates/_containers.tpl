@@ -55,7 +55,7 @@ Usage: include "romeo-juliet.podAnnotations" (dict "app" "juliet" "context" $)
 {{- $_ := set $annotations "prometheus.io/path" "/q/metrics" -}}
 {{- $_ := set $annotations "prometheus.io/port" "8080" -}}
 {{- if $v.serviceMesh.istio.enabled -}}
-{{- /* Istio's injector would point these at its merged metrics on port 15020, which the NetworkPolicy keeps shut. */}}
+{{- /* Istio's injector would point these at its merged metrics on port 15020, open only to networkPolicy.meshScrapers. */}}
 {{- $_ := set $annotations "prometheus.istio.io/merge-metrics" "false" -}}
 {{- end -}}
 {{- end -}}

@@ -141,3 +141,29 @@ Usage: include "romeo-juliet.image" (dict "image" .Values.juliet.image "flavored
 {{- printf "%s:%s" $ref $tag -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+Ingress rules that admit the enabled mesh's own scrapers (networkPolicy.meshScrapers) to its proxy's ports,
+each scraper to its own ports only. Empty without a mesh.
+Usage: include "romeo-juliet.meshScraperRules" $
+*/}}
+{{- define "romeo-juliet.meshScraperRules" -}}
+{{- $mesh := .Values.serviceMesh -}}
+{{- $scrapers := list -}}
+{{- if $mesh.linkerd.enabled }}{{ $scrapers = .Values.networkPolicy.meshScrapers.linkerd }}{{ end -}}
+{{- if $mesh.istio.enabled }}{{ $scrapers = .Values.networkPolicy.meshScrapers.istio }}{{ end -}}
+{{- range $scrapers }}
+- from:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml .namespaceSelector | nindent 10 }}
+      podSelector:
+        matchLabels:
+          {{- toYaml .podSelector | nindent 10 }}
+  ports:
+    {{- range .ports }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end }}
+{{- end -}}

@@ -45,6 +45,9 @@ class TrafficPathsTest {
         all.add(Arguments.of("A/B on Envoy Gateway, second release", Chart.example("gateway-api.yaml"), Map.of(
                 "namePrefix", "blue-", "routing.host", "blue.internal", "networkPolicy.defaultDeny", true,
                 "metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true)));
+        all.add(Arguments.of("Linkerd under default deny", Chart.example("mesh-linkerd.yaml"), Map.of("networkPolicy.defaultDeny", true)));
+        all.add(Arguments.of("Istio under default deny, no identity policy", Chart.example("mesh-istio.yaml"), Map.of(
+                "networkPolicy.defaultDeny", true, "serviceMesh.authorization.enabled", false)));
         return all.stream();
     }
 
@@ -96,6 +99,27 @@ class TrafficPathsTest {
             r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod ->
                     assertThat(np.allows(prometheus, Endpoint.of(NS, pod), 8080, "TCP")).as("metrics scraper -> " + pod.owner()).isTrue());
         }
+        for (String mesh : List.of("linkerd", "istio")) {
+            if (!v.path("serviceMesh").path(mesh).path("enabled").asBoolean()) {
+                continue;
+            }
+            JsonNode scrapers = v.path("networkPolicy").path("meshScrapers").path(mesh);
+            assertThat(scrapers).as("the mesh's scrapers of networkPolicy.meshScrapers." + mesh).isNotEmpty();
+            for (JsonNode scraper : scrapers) {
+                Endpoint peer = Endpoint.pod(scraper.path("namespaceSelector").path("kubernetes.io/metadata.name").asText(),
+                        Chart.strings(scraper.path("podSelector")));
+                Endpoint samePlaceOtherPod = Endpoint.pod(peer.namespace(), Map.of("app", "something-else"));
+                for (JsonNode port : scraper.path("ports")) {
+                    r.pods().stream().filter(p -> !p.owner().startsWith("Pod/")).forEach(pod -> {
+                        assertThat(np.allows(peer, Endpoint.of(NS, pod), port.asInt(), "TCP")).as(mesh + " scraper " + peer + " -> " + pod.owner() + ":" + port).isTrue();
+                        if (!v.path("networkPolicy").path("allowExternal").asBoolean() && isClosed(v, pod)) {
+                            assertThat(np.allows(samePlaceOtherPod, Endpoint.of(NS, pod), port.asInt(), "TCP"))
+                                    .as("another pod of " + peer.namespace() + " -> " + pod.owner() + ":" + port).isFalse();
+                        }
+                    });
+                }
+            }
+        }
         if (v.path("tracing").path("enabled").asBoolean()) {
             JsonNode collector = v.path("networkPolicy").path("tracingCollector");
             Endpoint otel = Endpoint.pod(collector.path("namespaceSelector").path("kubernetes.io/metadata.name").asText(),
@@ -109,6 +133,11 @@ class TrafficPathsTest {
                     assertThat(np.allows(Endpoint.pod("elsewhere", Map.of()), Endpoint.of(NS, pod), 8080, "TCP"))
                             .as("a stranger -> " + pod.owner()).isFalse());
         }
+    }
+
+    /** Whether some policy of the release selects the pod for ingress: Juliet's always, Romeo's under defaultDeny. */
+    private static boolean isClosed(JsonNode v, Chart.PodView pod) {
+        return "juliet".equals(pod.labels().get("app.kubernetes.io/component")) || v.path("networkPolicy").path("defaultDeny").asBoolean();
     }
 
     /** A pod of the routing proxies where the README's table puts it for the provider, with the configured labels. */
