@@ -167,3 +167,31 @@ Usage: include "romeo-juliet.meshScraperRules" $
     {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+One egress rule to the pods of a networkPolicy.romeoEgress destination, on their own ports.
+Usage: include "romeo-juliet.egressPeerRule" .Values.networkPolicy.romeoEgress.remoteWrite
+*/}}
+{{- define "romeo-juliet.egressPeerRule" -}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml .namespaceSelector | nindent 10 }}
+      {{- with .podSelector }}
+      podSelector:
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+      {{- end }}
+  ports:
+    {{- range .ports }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end -}}
+
+{{/*
+"true" when the log sidecar's output sends over the network (anything but stdout and null).
+*/}}
+{{- define "romeo-juliet.logOutputLeavesThePod" -}}
+{{- if and .Values.logSidecar.enabled (not (has .Values.logSidecar.output.name (list "stdout" "null"))) }}true{{ end -}}
+{{- end -}}

@@ -71,13 +71,23 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- $errors = append $errors (printf "routing.controller.podSelector: the routing proxies run in the release namespace %s; name their pod labels, or the policy admits every pod of the namespace to Juliet" .Release.Namespace) -}}
 {{- end -}}
 {{- end -}}
-{{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.extraEgress) -}}
-{{- /* The chart cannot tell which pods stand behind a URL, so the user names them in extraEgress. */}}
-{{- if $v.metricsSidecar.enabled -}}
-{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks the metrics sidecar's remote write to %s; add an egress rule for the receiver's pods" $v.metricsSidecar.remoteWriteUrl) -}}
+{{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled -}}
+{{- /* Each destination gets its own rule; the chart cannot tell which pods stand behind a URL, so the user names them. */}}
+{{- $egress := $v.networkPolicy.romeoEgress -}}
+{{- $destinations := dict -}}
+{{- if $v.metricsSidecar.enabled }}{{ $_ := set $destinations "remoteWrite" (printf "the metrics sidecar's remote write to %s" $v.metricsSidecar.remoteWriteUrl) }}{{ end -}}
+{{- if include "romeo-juliet.logOutputLeavesThePod" . }}{{ $_ := set $destinations "logBackend" (printf "the log sidecar's %s output" $v.logSidecar.output.name) }}{{ end -}}
+{{- range $key, $what := $destinations -}}
+{{- $peer := get $egress $key -}}
+{{- if or (not $peer.namespaceSelector) (not $peer.ports) -}}
+{{- $errors = append $errors (printf "networkPolicy.romeoEgress.%s: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks %s; set its namespaceSelector (and podSelector) and the pods' ports" $key $what) -}}
 {{- end -}}
-{{- if and $v.logSidecar.enabled (not (has $v.logSidecar.output.name (list "stdout" "null"))) -}}
-{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks the log sidecar's %s output; add an egress rule for its destination" $v.logSidecar.output.name) -}}
+{{- end -}}
+{{- range $mesh := list "istio" "linkerd" -}}
+{{- $peer := get $egress.meshControlPlane $mesh -}}
+{{- if and (get $v.serviceMesh $mesh).enabled (or (not $peer.namespaceSelector) (not $peer.ports)) -}}
+{{- $errors = append $errors (printf "networkPolicy.romeoEgress.meshControlPlane.%s: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks his mesh proxy's calls to the control plane; set its namespaceSelector and ports" $mesh) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if and (ne $v.metrics.discovery "none") $v.networkPolicy.enabled (not $v.networkPolicy.metricsScraper.enabled) -}}
@@ -114,9 +124,6 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and $mesh.istio.enabled (eq (toString (get (merge (dict) $v.juliet.podAnnotations $v.commonAnnotations) "sidecar.istio.io/rewriteAppHTTPProbers")) "false") -}}
 {{- $errors = append $errors "juliet.podAnnotations: sidecar.istio.io/rewriteAppHTTPProbers=false sends the kubelet's probes to Juliet's port, where STRICT mTLS refuses them; keep Istio's probe rewrite on" -}}
 {{- end -}}
-{{- end -}}
-{{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled (or $mesh.istio.enabled $mesh.linkerd.enabled) (not $v.networkPolicy.extraEgress) -}}
-{{- $errors = append $errors (printf "networkPolicy.extraEgress: Romeo's egress policy (networkPolicy.romeoEgress.enabled) blocks his mesh proxy's calls to the %s control plane; add an egress rule for its namespace" (ternary "Istio" "Linkerd" $mesh.istio.enabled)) -}}
 {{- end -}}
 {{- if and $v.tracing.enabled (not $v.tracing.endpoint) -}}
 {{- $errors = append $errors "tracing.endpoint: tracing.enabled=true needs the collector's OTLP endpoint (an http or https URL such as http://otel-collector.observability:4317); the services trace only when it is set" -}}

@@ -45,6 +45,15 @@ class TrafficPathsTest {
         all.add(Arguments.of("A/B on Envoy Gateway, second release", Chart.example("gateway-api.yaml"), Map.of(
                 "namePrefix", "blue-", "routing.host", "blue.internal", "networkPolicy.defaultDeny", true,
                 "metrics.discovery", "annotations", "networkPolicy.metricsScraper.enabled", true)));
+        all.add(Arguments.of("both sidecars and Linkerd under Romeo's egress limit, extraEgress for something else", Chart.example("sidecars.yaml"), Map.of(
+                "serviceMesh.linkerd.enabled", true, "networkPolicy.romeoEgress.enabled", true,
+                "logSidecar.output.name", "forward", "logSidecar.output.properties.Host", "fluentd.logging",
+                "networkPolicy.romeoEgress.logBackend.namespaceSelector.kubernetes\\.io/metadata\\.name", "logging",
+                "networkPolicy.romeoEgress.logBackend.ports[0]", 24224,
+                "networkPolicy.extraEgress[0].to[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "linkerd")));
+        all.add(Arguments.of("Istio and the metrics sidecar under Romeo's egress limit", Chart.example("mesh-istio.yaml"), Map.of(
+                "metricsSidecar.enabled", true, "networkPolicy.romeoEgress.enabled", true,
+                "networkPolicy.extraEgress[0].to[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "istio-system")));
         all.add(Arguments.of("Linkerd under default deny", Chart.example("mesh-linkerd.yaml"), Map.of("networkPolicy.defaultDeny", true)));
         all.add(Arguments.of("Istio under default deny, no identity policy", Chart.example("mesh-istio.yaml"), Map.of(
                 "networkPolicy.defaultDeny", true, "serviceMesh.authorization.enabled", false)));
@@ -68,9 +77,30 @@ class TrafficPathsTest {
             } else {
                 assertThat(np.allows(Endpoint.of(NS, romeo), proxy, 80, "TCP")).as(romeo.owner() + " -> the routing proxy").isTrue();
             }
-            if (v.path("networkPolicy").path("romeoEgress").path("enabled").asBoolean()) {
-                Endpoint dns = Endpoint.pod(v.path("networkPolicy").path("romeoEgress").path("dnsNamespace").asText(), Map.of("k8s-app", "kube-dns"));
+            JsonNode egress = v.path("networkPolicy").path("romeoEgress");
+            if (egress.path("enabled").asBoolean()) {
+                Endpoint dns = Endpoint.pod(egress.path("dnsNamespace").asText(), Map.of("k8s-app", "kube-dns"));
                 assertThat(np.allows(Endpoint.of(NS, romeo), dns, 53, "UDP")).as(romeo.owner() + " -> DNS").isTrue();
+                // Each destination the values turn on has its own way out, whatever extraEgress holds.
+                Map<String, JsonNode> destinations = new java.util.LinkedHashMap<>();
+                if (v.path("metricsSidecar").path("enabled").asBoolean()) {
+                    destinations.put("the remote-write receiver", egress.path("remoteWrite"));
+                }
+                JsonNode logging = v.path("logSidecar");
+                if (logging.path("enabled").asBoolean() && !List.of("stdout", "null").contains(logging.path("output").path("name").asText())) {
+                    destinations.put("the log backend", egress.path("logBackend"));
+                }
+                for (String mesh : List.of("istio", "linkerd")) {
+                    if (v.path("serviceMesh").path(mesh).path("enabled").asBoolean()) {
+                        destinations.put("the " + mesh + " control plane", egress.path("meshControlPlane").path(mesh));
+                    }
+                }
+                destinations.forEach((what, peer) -> {
+                    Endpoint to = Endpoint.pod(peer.path("namespaceSelector").path("kubernetes.io/metadata.name").asText(), Chart.strings(peer.path("podSelector")));
+                    assertThat(peer.path("ports")).as(what + " ports").isNotEmpty();
+                    peer.path("ports").forEach(port -> assertThat(np.allows(Endpoint.of(NS, romeo), to, port.asInt(), "TCP"))
+                            .as(romeo.owner() + " -> " + what + " " + to + ":" + port).isTrue());
+                });
             }
         }
         for (String backend : meshRouteBackends(r)) {
@@ -202,13 +232,41 @@ class TrafficPathsTest {
                 merge(merged, Chart.YAML.readTree(example.toFile()));
             }
             for (Map.Entry<String, Object> set : sets.entrySet()) {
-                String[] keys = set.getKey().split("\\.");
-                assertThat(set.getKey()).as("this reader takes map keys only").doesNotContain("[");
-                ObjectNode node = merged;
-                for (int i = 0; i < keys.length - 1; i++) {
-                    node = node.path(keys[i]) instanceof ObjectNode child ? child : node.putObject(keys[i]);
+                // --set syntax: dots separate keys unless escaped, and key[i] indexes a list.
+                List<String> path = new ArrayList<>();
+                for (String key : set.getKey().split("(?<!\\\\)\\.")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[(\\d+)]").matcher(key);
+                    if (m.matches()) {
+                        path.add(m.group(1));
+                        path.add("[" + m.group(2));
+                    } else {
+                        path.add(key.replace("\\.", "."));
+                    }
                 }
-                node.set(keys[keys.length - 1], Chart.YAML.valueToTree(set.getValue()));
+                JsonNode node = merged;
+                for (int i = 0; i < path.size(); i++) {
+                    String key = path.get(i);
+                    boolean last = i == path.size() - 1;
+                    boolean nextIsIndex = !last && path.get(i + 1).startsWith("[");
+                    JsonNode value = last ? Chart.YAML.valueToTree(set.getValue())
+                            : nextIsIndex ? Chart.YAML.createArrayNode() : Chart.YAML.createObjectNode();
+                    if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                        int index = Integer.parseInt(key.substring(1));
+                        while (list.size() <= index) {
+                            list.addNull();
+                        }
+                        if (last || list.get(index).isNull()) {
+                            list.set(index, value);
+                        }
+                        node = list.get(index);
+                    } else {
+                        ObjectNode map = (ObjectNode) node;
+                        if (last || !(map.path(key).isContainerNode()) || (nextIsIndex && !map.path(key).isArray())) {
+                            map.set(key, value);
+                        }
+                        node = map.path(key);
+                    }
+                }
             }
             return merged;
         } catch (IOException e) {
