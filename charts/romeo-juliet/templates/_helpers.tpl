@@ -195,3 +195,27 @@ Usage: include "romeo-juliet.egressPeerRule" .Values.networkPolicy.romeoEgress.r
 {{- define "romeo-juliet.logOutputLeavesThePod" -}}
 {{- if and .Values.logSidecar.enabled (not (has .Values.logSidecar.output.name (list "stdout" "null"))) }}true{{ end -}}
 {{- end -}}
+
+{{/*
+The ingress rule of networkPolicy.ingressNSMatchLabels and ingressNSPodMatchLabels, the same for Juliet and
+Romeo: pods with those labels in namespaces with those labels (the release's namespace when only pod labels
+are given). Empty when neither is set.
+Usage: include "romeo-juliet.ingressNSRule" $
+*/}}
+{{- define "romeo-juliet.ingressNSRule" -}}
+{{- $np := .Values.networkPolicy -}}
+{{- if or $np.ingressNSMatchLabels $np.ingressNSPodMatchLabels -}}
+- from:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml (default (dict "kubernetes.io/metadata.name" .Release.Namespace) $np.ingressNSMatchLabels) | nindent 10 }}
+      {{- with $np.ingressNSPodMatchLabels }}
+      podSelector:
+        matchLabels:
+          {{- toYaml . | nindent 10 }}
+      {{- end }}
+  ports:
+    - port: http
+      protocol: TCP
+{{- end -}}
+{{- end -}}
