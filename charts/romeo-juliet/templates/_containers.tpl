@@ -25,13 +25,28 @@ Usage: include "romeo-juliet.resources" (dict "resources" .Values.juliet.resourc
 {{- end -}}
 
 {{/*
-A security context block without the chart's own "enabled" switch; empty when switched off.
-Usage: include "romeo-juliet.securityContext" .Values.juliet.containerSecurityContext
+A security context block without the chart's own "enabled" switch; empty when switched off. On OpenShift
+(global.compatibility.openshift.adaptSecurityContext) the user and group ids are left out: the restricted-v2
+SCC refuses ids outside the namespace's range and assigns one itself.
+Usage: include "romeo-juliet.securityContext" (dict "securityContext" .Values.juliet.containerSecurityContext "context" $)
 */}}
 {{- define "romeo-juliet.securityContext" -}}
-{{- if .enabled -}}
-{{- toYaml (omit . "enabled") -}}
+{{- if .securityContext.enabled -}}
+{{- $sc := omit .securityContext "enabled" -}}
+{{- if include "romeo-juliet.adaptToOpenShift" .context -}}
+{{- $sc = omit $sc "runAsUser" "runAsGroup" "fsGroup" -}}
 {{- end -}}
+{{- with $sc }}{{ toYaml . }}{{ end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+"true" when the security contexts are adapted to OpenShift: forced, or auto on a cluster that serves
+security.openshift.io/v1 (the SCC API).
+*/}}
+{{- define "romeo-juliet.adaptToOpenShift" -}}
+{{- $mode := .Values.global.compatibility.openshift.adaptSecurityContext -}}
+{{- if or (eq $mode "force") (and (eq $mode "auto") (.Capabilities.APIVersions.Has "security.openshift.io/v1")) }}true{{ end -}}
 {{- end -}}
 
 {{/*
@@ -80,7 +95,7 @@ imagePullSecrets:
   - name: {{ . }}
   {{- end }}
 {{- end }}
-{{- with (include "romeo-juliet.securityContext" $a.podSecurityContext) }}
+{{- with (include "romeo-juliet.securityContext" (dict "securityContext" $a.podSecurityContext "context" .context)) }}
 securityContext:
   {{- . | nindent 2 }}
 {{- end }}
@@ -177,7 +192,7 @@ readinessProbe:
     port: http
   {{- toYaml (omit $a.readinessProbe "enabled") | nindent 2 }}
 {{- end }}
-{{- with (include "romeo-juliet.securityContext" $a.containerSecurityContext) }}
+{{- with (include "romeo-juliet.securityContext" (dict "securityContext" $a.containerSecurityContext "context" .context)) }}
 securityContext:
   {{- . | nindent 2 }}
 {{- end }}

@@ -21,7 +21,7 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
   # Who this pod is, for the sidecar config's ${...} references: every record and sample names its pod.
   env:
     {{- include "romeo-juliet.sidecarEnv" (dict "app" .app "context" .context) | nindent 4 }}
-  {{- with (include "romeo-juliet.securityContext" $v.logSidecar.containerSecurityContext) }}
+  {{- with (include "romeo-juliet.securityContext" (dict "securityContext" $v.logSidecar.containerSecurityContext "context" .context)) }}
   securityContext:
     {{- . | nindent 4 }}
   {{- end }}
@@ -67,7 +67,7 @@ Usage: include "romeo-juliet.sidecars" (dict "app" "juliet" "native" true "conte
       path: /-/healthy
       port: agent
     periodSeconds: 20
-  {{- with (include "romeo-juliet.securityContext" $v.metricsSidecar.containerSecurityContext) }}
+  {{- with (include "romeo-juliet.securityContext" (dict "securityContext" $v.metricsSidecar.containerSecurityContext "context" .context)) }}
   securityContext:
     {{- . | nindent 4 }}
   {{- end }}

@@ -56,7 +56,9 @@ imagePullSecrets:
 {{- end }}
 securityContext:
   runAsNonRoot: true
+  {{- if not (include "romeo-juliet.adaptToOpenShift" .) }}
   runAsUser: 1001
+  {{- end }}
   seccompProfile:
     type: RuntimeDefault
 {{- end -}}
