@@ -74,3 +74,19 @@ Usage: include "romeo-juliet.pathRoutePort" (dict "path" $p "context" $)
 {{- $ports := include "romeo-juliet.servicePorts" .context | fromYaml -}}
 {{- get $ports .path.service | default .path.port | default 80 -}}
 {{- end -}}
+
+{{/*
+A Traefik path matcher with the Ingress and Gateway API meaning: Exact is Path; a prefix matches whole path
+segments (/a matches /a and /a/b, not /ab), which Traefik's PathPrefix alone does not.
+Usage: include "romeo-juliet.traefikPath" (dict "path" "/service-a" "exact" false)
+*/}}
+{{- define "romeo-juliet.traefikPath" -}}
+{{- $prefix := trimSuffix "/" .path -}}
+{{- if .exact -}}
+Path(`{{ .path }}`)
+{{- else if not $prefix -}}
+PathPrefix(`/`)
+{{- else -}}
+(Path(`{{ $prefix }}`) || PathPrefix(`{{ $prefix }}/`))
+{{- end -}}
+{{- end -}}

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,29 +129,10 @@ class AbRoutingTest {
 
     /** Traefik: the matching rule with the highest priority wins; a TraefikService splits by weight. */
     private static Router traefik(Chart.Rendered r) {
-        Pattern term = Pattern.compile("(\\w+)\\((.*?)\\)(?: && |$)");
-        Pattern arg = Pattern.compile("`([^`]*)`");
         return headers -> {
             JsonNode best = null;
             for (JsonNode route : r.get("IngressRoute", "internal-ingress").path("spec").path("routes")) {
-                boolean all = true;
-                Matcher m = term.matcher(route.path("match").asText());
-                while (m.find()) {
-                    List<String> args = new ArrayList<>();
-                    Matcher a = arg.matcher(m.group(2));
-                    while (a.find()) {
-                        args.add(a.group(1));
-                    }
-                    String value = args.size() > 1 ? headers.get(args.get(0).toLowerCase()) : null;
-                    all &= switch (m.group(1)) {
-                        case "PathPrefix" -> PATH.startsWith(args.get(0));
-                        case "Path" -> PATH.equals(args.get(0));
-                        case "Host" -> true;
-                        case "Header" -> args.get(1).equals(value);
-                        case "HeaderRegexp" -> value != null && Pattern.compile(args.get(1)).matcher(value).find();
-                        default -> throw new AssertionError("unknown Traefik matcher " + m.group(1));
-                    };
-                }
+                boolean all = TraefikRule.matches(route.path("match").asText(), new TraefikRule.Request("juliet.internal", PATH, headers));
                 if (all && (best == null || route.path("priority").asInt() > best.path("priority").asInt())) {
                     best = route;
                 }
