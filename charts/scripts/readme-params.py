@@ -20,6 +20,8 @@ def default(key):
         node = node[part]
     if node == "":
         return '""'
+    if node is None:
+        return "null"
     if isinstance(node, bool):
         return str(node).lower()
     if isinstance(node, (dict, list)):

@@ -3,7 +3,29 @@ Prefixed object name, cut to the 63 characters Kubernetes allows for names and l
 Usage: include "romeo-juliet.name" (dict "name" "juliet-service" "context" $)
 */}}
 {{- define "romeo-juliet.name" -}}
-{{- printf "%s%s" .context.Values.namePrefix .name | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s%s" (include "romeo-juliet.namePrefix" .context) .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+What goes before every name: fullnameOverride and a dash; else namePrefix when set ("" keeps the article's
+names); else nothing for the release named firstReleaseName and the release's name and a dash for any other,
+so a second release in the namespace never claims the first one's objects.
+*/}}
+{{- define "romeo-juliet.namePrefix" -}}
+{{- if .Values.fullnameOverride -}}
+{{- printf "%s-" .Values.fullnameOverride -}}
+{{- else if kindIs "string" .Values.namePrefix -}}
+{{- .Values.namePrefix -}}
+{{- else if ne .Release.Name .Values.firstReleaseName -}}
+{{- printf "%s-" (.Release.Name | trunc 19 | trimSuffix "-") -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Namespace of every object: namespaceOverride, else the release's.
+*/}}
+{{- define "romeo-juliet.namespace" -}}
+{{- default .Release.Namespace .Values.namespaceOverride -}}
 {{- end -}}
 
 {{/*
@@ -83,7 +105,7 @@ Usage: include "romeo-juliet.labels" (dict "component" "juliet" "version" "v1" "
 */}}
 {{- define "romeo-juliet.labels" -}}
 {{- $labels := dict
-  "app.kubernetes.io/name" .context.Chart.Name
+  "app.kubernetes.io/name" (default .context.Chart.Name .context.Values.nameOverride | trunc 63 | trimSuffix "-")
   "app.kubernetes.io/instance" (.context.Release.Name | trunc 63 | trimSuffix "-")
   "app.kubernetes.io/version" .context.Chart.AppVersion
   "app.kubernetes.io/managed-by" .context.Release.Service
@@ -208,7 +230,7 @@ Usage: include "romeo-juliet.ingressNSRule" $
 - from:
     - namespaceSelector:
         matchLabels:
-          {{- toYaml (default (dict "kubernetes.io/metadata.name" .Release.Namespace) $np.ingressNSMatchLabels) | nindent 10 }}
+          {{- toYaml (default (dict "kubernetes.io/metadata.name" (include "romeo-juliet.namespace" .)) $np.ingressNSMatchLabels) | nindent 10 }}
       {{- with $np.ingressNSPodMatchLabels }}
       podSelector:
         matchLabels:

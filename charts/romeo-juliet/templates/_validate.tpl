@@ -64,11 +64,11 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- end -}}
 {{- if $v.routing.enabled -}}
-{{- if and $v.namePrefix (not $v.routing.host) -}}
-{{- $errors = append $errors (printf "routing.host: a release with namePrefix %q shares the routing class with other releases; give it its own host, or both claim the same paths" $v.namePrefix) -}}
+{{- if and (include "romeo-juliet.namePrefix" .) (not $v.routing.host) -}}
+{{- $errors = append $errors (printf "routing.host: a release with namePrefix %q shares the routing class with other releases; give it its own host, or both claim the same paths" (include "romeo-juliet.namePrefix" .)) -}}
 {{- end -}}
-{{- if and $v.networkPolicy.enabled (has .Release.Namespace (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $v.routing.controller.podSelector) -}}
-{{- $errors = append $errors (printf "routing.controller.podSelector: the routing proxies run in the release namespace %s; name their pod labels, or the policy admits every pod of the namespace to Juliet" .Release.Namespace) -}}
+{{- if and $v.networkPolicy.enabled (has (include "romeo-juliet.namespace" .) (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $v.routing.controller.podSelector) -}}
+{{- $errors = append $errors (printf "routing.controller.podSelector: the routing proxies run in the release namespace %s; name their pod labels, or the policy admits every pod of the namespace to Juliet" (include "romeo-juliet.namespace" .)) -}}
 {{- end -}}
 {{- end -}}
 {{- if and $v.romeo.enabled $v.networkPolicy.enabled $v.networkPolicy.romeoEgress.enabled -}}
@@ -118,8 +118,8 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and $v.romeo.enabled (eq (include "romeo-juliet.serviceAccountName" (dict "app" "romeo" "context" .)) "default") -}}
 {{- $errors = append $errors "romeo.serviceAccount.create: the identity policy admits Romeo by his ServiceAccount, and without one of his own he runs as default, which every pod of the namespace shares; create it or name one (romeo.serviceAccount.name)" -}}
 {{- end -}}
-{{- if and $v.routing.enabled (has .Release.Namespace (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $mesh.authorization.routingServiceAccounts) -}}
-{{- $errors = append $errors (printf "serviceMesh.authorization.routingServiceAccounts: the routing proxies run in the release namespace %s; name their ServiceAccounts, or the identity policy admits every identity of the namespace to Juliet" .Release.Namespace) -}}
+{{- if and $v.routing.enabled (has (include "romeo-juliet.namespace" .) (include "romeo-juliet.routingNamespaces" . | fromJsonArray)) (not $mesh.authorization.routingServiceAccounts) -}}
+{{- $errors = append $errors (printf "serviceMesh.authorization.routingServiceAccounts: the routing proxies run in the release namespace %s; name their ServiceAccounts, or the identity policy admits every identity of the namespace to Juliet" (include "romeo-juliet.namespace" .)) -}}
 {{- end -}}
 {{- if and $mesh.istio.enabled (eq (toString (get (merge (dict) $v.juliet.podAnnotations $v.commonAnnotations) "sidecar.istio.io/rewriteAppHTTPProbers")) "false") -}}
 {{- $errors = append $errors "juliet.podAnnotations: sidecar.istio.io/rewriteAppHTTPProbers=false sends the kubelet's probes to Juliet's port, where STRICT mTLS refuses them; keep Istio's probe rewrite on" -}}
@@ -130,6 +130,12 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
+{{- end -}}
+{{- if and $v.namePrefix $v.fullnameOverride -}}
+{{- $errors = append $errors "fullnameOverride: set namePrefix or fullnameOverride, not both; each puts its own text before every name" -}}
+{{- end -}}
+{{- if and (not .Values.fullnameOverride) (not (kindIs "string" .Values.namePrefix)) (regexMatch "^[0-9]" .Release.Name) (ne .Release.Name .Values.firstReleaseName) -}}
+{{- $errors = append $errors (printf "namePrefix: the names of release %q would start with a digit, which Service names may not; set namePrefix (or fullnameOverride)" .Release.Name) -}}
 {{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\nVALUES VALIDATION:\n%s" (join "\n" $errors)) -}}

@@ -13,7 +13,7 @@ Usage: include "romeo-juliet.meshAdmitted" $ | fromJson
 {{- $auth := $v.serviceMesh.authorization -}}
 {{- $callers := list -}}
 {{- if $v.romeo.enabled -}}
-{{- $callers = append $callers (printf "%s/%s" .Release.Namespace (include "romeo-juliet.serviceAccountName" (dict "app" "romeo" "context" .))) -}}
+{{- $callers = append $callers (printf "%s/%s" (include "romeo-juliet.namespace" .) (include "romeo-juliet.serviceAccountName" (dict "app" "romeo" "context" .))) -}}
 {{- end -}}
 {{- $callers = concat $callers $auth.extraServiceAccounts -}}
 {{- $namespaces := list -}}
@@ -24,7 +24,7 @@ Usage: include "romeo-juliet.meshAdmitted" $ | fromJson
 {{- $namespaces = include "romeo-juliet.routingNamespaces" . | fromJsonArray -}}
 {{- end -}}
 {{- end -}}
-{{- $tests := list (printf "%s/%s" .Release.Namespace (include "romeo-juliet.testServiceAccountName" .)) -}}
+{{- $tests := list (printf "%s/%s" (include "romeo-juliet.namespace" .) (include "romeo-juliet.testServiceAccountName" .)) -}}
 {{- dict "callers" (uniq $callers) "callerNamespaces" $namespaces "tests" $tests | toJson -}}
 {{- end -}}
 

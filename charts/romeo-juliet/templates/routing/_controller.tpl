@@ -15,7 +15,7 @@ Usage: include "romeo-juliet.routingNamespaces" $ | fromJsonArray
 {{- $namespaces = list "traefik" -}}
 {{- else -}}
 {{- range $r.gatewayApi.parentRefs -}}
-{{- $namespaces = append $namespaces (default $.Release.Namespace .namespace) -}}
+{{- $namespaces = append $namespaces (default (include "romeo-juliet.namespace" $) .namespace) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -30,7 +30,7 @@ Usage: include "romeo-juliet.testPodMetadata" (dict "name" "test-romeo-calls-jul
 {{- $_ := set $annotations "linkerd.io/inject" "disabled" -}}
 {{- end -}}
 name: {{ include "romeo-juliet.name" (dict "name" .name "context" .context) }}
-namespace: {{ .context.Release.Namespace }}
+namespace: {{ (include "romeo-juliet.namespace" .context) }}
 labels:
   {{- toYaml $labels | nindent 2 }}
 annotations:

@@ -90,8 +90,13 @@ public final class Chart {
 
     /** Renders like {@code helm template rj charts/romeo-juliet -n default -f valuesFile --set k=v}. */
     public static Rendered render(Path valuesFile, Map<String, Object> sets) {
-        String key = valuesFile + "|" + new java.util.TreeMap<>(sets);
-        return CACHE.computeIfAbsent(key, k -> Rendered.parse(template(valuesFile, sets)));
+        return renderAs(RELEASE, valuesFile, sets);
+    }
+
+    /** Renders like {@code helm template RELEASE charts/romeo-juliet -n default -f valuesFile --set k=v}. */
+    public static Rendered renderAs(String release, Path valuesFile, Map<String, Object> sets) {
+        String key = release + "|" + valuesFile + "|" + new java.util.TreeMap<>(sets);
+        return CACHE.computeIfAbsent(key, k -> Rendered.parse(template(release, valuesFile, sets)));
     }
 
     /**
@@ -102,8 +107,12 @@ public final class Chart {
      * stand-in key, and the output gets the real key back: the text is what the Helm CLI prints.
      */
     public static String template(Path valuesFile, Map<String, Object> sets) {
+        return template(RELEASE, valuesFile, sets);
+    }
+
+    static String template(String release, Path valuesFile, Map<String, Object> sets) {
         TemplateCommand cmd = new Helm(hooksExposed()).template()
-                .withName(RELEASE)
+                .withName(release)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
         if (valuesFile != null) {

@@ -221,7 +221,7 @@ class TrafficPathsTest {
     }
 
     private static String prefixed(JsonNode v, String name) {
-        return v.path("namePrefix").asText() + name;
+        return (v.path("namePrefix").isTextual() ? v.path("namePrefix").asText() : "") + name;
     }
 
     /** values.yaml with the example and the --set overrides on top, as Helm merges them (maps deep, the rest replaced). */
