@@ -29,7 +29,7 @@ Usage: include "romeo-juliet.abRouteRules" (dict "path" "/romeo-please-call-me" 
 {{- range $matches }}
 {{- if eq .header.name "Cookie" }}
 # Gateway API has no cookie match; a regular expression on the Cookie header stands in for it
-# (RegularExpression header matches are implementation-specific: Envoy Gateway, Istio and Cilium support them).
+# (RegularExpression header matches are implementation-specific; the chart's README names the ones checked).
 {{- end }}
 - matches:
     {{- if $path }}

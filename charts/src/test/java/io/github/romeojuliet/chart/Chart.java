@@ -27,7 +27,7 @@ public final class Chart {
     public static final String RELEASE = "rj";
     public static final String NAMESPACE = "default";
     /** The chart's lowest supported Kubernetes version: what renders here must work there. */
-    public static final String KUBE_VERSION = "1.29.0";
+    public static final String KUBE_VERSION = "1.30.0";
 
     public static final Path DIR = Path.of(System.getProperty("chart.dir", "romeo-juliet")).toAbsolutePath().normalize();
     public static final Path EXAMPLES = DIR.resolve("examples");
