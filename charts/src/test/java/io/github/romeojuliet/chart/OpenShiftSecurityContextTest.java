@@ -42,6 +42,26 @@ class OpenShiftSecurityContextTest {
         assertIdsKept(Chart.render(EVERY_POD));
     }
 
+    /**
+     * auto, installed (server-side dry run) against an API server that does or does not serve OpenShift's SCC
+     * API: Helm's .Capabilities come from the server's discovery, and the install notes say what was chosen.
+     */
+    @Test
+    void autoAdaptsWhereTheClusterServesTheSccApi() throws Exception {
+        try (FakeKubeApi openShift = new FakeKubeApi(Map.of("security.openshift.io/v1", Map.of("securitycontextconstraints", "SecurityContextConstraints")));
+             FakeKubeApi plain = new FakeKubeApi(Map.of())) {
+            assertThat(dryRunNotes(openShift)).contains("OpenShift: the pods carry no fixed user or group ids");
+            assertThat(dryRunNotes(plain)).doesNotContain("OpenShift:");
+            assertThat(openShift.requests).as("Helm asked the server what it serves").anyMatch(r -> r.startsWith("GET /apis"));
+        }
+    }
+
+    private static String dryRunNotes(FakeKubeApi api) {
+        return Chart.helm().install().withName(Chart.RELEASE).withNamespace(Chart.NAMESPACE)
+                .withKubeConfigContents(api.kubeconfig()).withDryRunOption(com.marcnuri.helm.DryRun.SERVER)
+                .call().getOutput();
+    }
+
     private static void assertIdsKept(Chart.Rendered r) {
         Chart.PodView juliet = r.pod("Deployment/juliet-v1");
         assertThat(juliet.container("juliet").path("securityContext").path("runAsUser").asInt()).isEqualTo(1001);
