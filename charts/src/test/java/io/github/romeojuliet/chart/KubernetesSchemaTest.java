@@ -25,6 +25,33 @@ class KubernetesSchemaTest {
         assertValid(Chart.render(example));
     }
 
+    /** The combinations issue 27 found broken, each switched on as an SRE would. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> issue27Combinations() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("forward log output under Romeo's egress limit", Chart.example("native-sidecars.yaml"), java.util.Map.of(
+                        "logSidecar.output.name", "forward", "logSidecar.output.properties.Host", "fluentd.logging",
+                        "networkPolicy.romeoEgress.enabled", true, "networkPolicy.romeoEgress.logBackend.namespaceSelector.team", "logging",
+                        "networkPolicy.romeoEgress.logBackend.ports[0]", 24224)),
+                org.junit.jupiter.params.provider.Arguments.of("Linkerd under default deny", Chart.example("mesh-linkerd.yaml"), java.util.Map.of("networkPolicy.defaultDeny", true)),
+                org.junit.jupiter.params.provider.Arguments.of("Istio under Romeo's egress limit", Chart.example("mesh-istio.yaml"), java.util.Map.of("networkPolicy.romeoEgress.enabled", true)),
+                org.junit.jupiter.params.provider.Arguments.of("Traefik, wildcard host, path routes to /", Chart.example("traefik.yaml"), java.util.Map.of(
+                        "routing.host", "*.juliet.internal", "routing.paths.web.path", "/", "routing.paths.web.service", "romeo-service")),
+                org.junit.jupiter.params.provider.Arguments.of("nginx, wildcard host", Chart.example("ab-cookie.yaml"), java.util.Map.of("routing.host", "*.juliet.internal")),
+                org.junit.jupiter.params.provider.Arguments.of("Service port 8080 on path routes", Chart.example("path-routes.yaml"), java.util.Map.of("juliet.service.port", 8080)),
+                org.junit.jupiter.params.provider.Arguments.of("Romeo's extra ingress under default deny", Chart.example("production.yaml"), java.util.Map.of(
+                        "networkPolicy.romeoExtraIngress[0].from[0].ipBlock.cidr", "10.0.0.0/8", "networkPolicy.ingressNSPodMatchLabels.role", "client")),
+                org.junit.jupiter.params.provider.Arguments.of("OpenShift, every pod", Chart.example("sidecars.yaml"), java.util.Map.of(
+                        "global.compatibility.openshift.adaptSecurityContext", "force")),
+                org.junit.jupiter.params.provider.Arguments.of("overrides", Chart.example("statefulset.yaml"), java.util.Map.of(
+                        "fullnameOverride", "green", "nameOverride", "verona", "namespaceOverride", "verona")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("issue27Combinations")
+    void issue27CombinationsRenderValidKubernetes(String name, Path example, java.util.Map<String, Object> sets) {
+        assertValid(Chart.render(example, sets));
+    }
+
     @Test
     void theCheckRejectsUnknownFieldsAndWrongTypes() {
         ObjectNode service = Chart.render().get("Service", "juliet-service").deepCopy();
