@@ -5,6 +5,7 @@
 #   - every relative markdown link, and every backticked path whose first folder is in the repo,
 #     exists (build output under target/, .cache/ and .run/ is not checked);
 #   - the README's configuration table matches both application.properties.
+#   - the README links every page of docs/.
 # POSIX sh and awk only, no network: it runs the same on Linux and macOS.
 #   scripts/docs-check.sh [repo root]   (default: the folder above this script)
 set -u
@@ -182,9 +183,15 @@ if ! table_problems=$(check_config_table) || [ -n "$table_problems" ]; then
   failures=$((failures + 1))
 fi
 
+# The README is the way in: every page of docs/ must be reachable from it.
+for page in docs/*.md; do
+  [ -e "$page" ] || continue
+  grep -q "($page)" README.md || fail "README.md does not link $page"
+done
+
 count=$(printf '%s\n' "$docs" | wc -l | tr -d ' ')
 if [ "$failures" -gt 0 ]; then
   printf '%s\n' "docs-check: FAILED: stale references in the docs (above)" >&2
   exit 1
 fi
-printf '%s\n' "docs-check: OK: $count markdown files; make targets, links, paths and the README's configuration table agree with the repo"
+printf '%s\n' "docs-check: OK: $count markdown files; make targets, links, paths and the README's configuration table and the links to docs/ agree with the repo"
