@@ -194,4 +194,4 @@ if [ "$failures" -gt 0 ]; then
   printf '%s\n' "docs-check: FAILED: stale references in the docs (above)" >&2
   exit 1
 fi
-printf '%s\n' "docs-check: OK: $count markdown files; make targets, links, paths and the README's configuration table and the links to docs/ agree with the repo"
+printf '%s\n' "docs-check: OK: $count markdown files; make targets, links, paths, the README's configuration table and its links to docs/ agree with the repo"
