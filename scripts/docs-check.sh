@@ -91,6 +91,7 @@ while IFS="$tab" read -r where kind value; do
         /*) resolved=".$target" ;;
         *) resolved="$(dirname "$file")/$target" ;;
       esac
+      resolved=${resolved#./}
       [ -e "$resolved" ] || fail "$where: link $value: $resolved does not exist" ;;
     path)
       first=${value%%/*}
