@@ -26,9 +26,13 @@ build: ## Package both services as JVM applications, each with its AppCDS archiv
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
 .PHONY: test
-test: ## Run every test: services over real HTTP, the laptop topology, the chart, native build inputs (installs nothing)
+test: docs-check ## Run every test: the docs' references, services over real HTTP, the laptop topology, the chart, native build inputs (installs nothing)
 	$(MVN) $(MVN_FLAGS) verify
 	$(MAKE) --no-print-directory test-native-inputs
+
+.PHONY: docs-check
+docs-check: ## Check that every make target, file and folder the docs name exists, and the README's settings match application.properties
+	@scripts/docs-check.sh
 
 .PHONY: test-native-inputs
 test-native-inputs: ## Without GraalVM: sources-only native builds asked for each way (-Pnative, -Dnative, -Dquarkus.native.enabled=true, env) must carry src-native-config
@@ -149,7 +153,7 @@ CHART_CLI = java -Djna.tmpdir=charts/target/jna -Dchart.dir=$(CHART_DIR) \
   -cp charts/target/test-classes:$$(cat $(CHART_CP)) io.github.romeojuliet.chart.ChartCli
 
 .PHONY: chart-tools
-chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart's Prometheus test (root; skipped without it)
+chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart's Prometheus test (root, apt-get; the test is skipped without it)
 	@command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus; }
 
@@ -167,7 +171,7 @@ chart-template: chart-classpath ## Render CHART_VALUES (default: the A/B weight 
 	@$(CHART_CLI) template $(abspath $(CHART_VALUES)) $(abspath $(CHART_OUT))
 
 .PHONY: chart-test
-chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make build first)
+chart-test: ## Run the chart's tests alone (needs Juliet's jar: make build first; installs nothing, make chart-tools adds the Prometheus test)
 	$(MVN) $(MVN_FLAGS) verify -pl charts
 
 .PHONY: chart-readme
