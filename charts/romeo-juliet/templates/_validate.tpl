@@ -117,6 +117,9 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and $v.tracing.enabled (not $v.tracing.endpoint) -}}
 {{- $errors = append $errors "tracing.endpoint: tracing.enabled=true needs the collector's OTLP endpoint (an http or https URL such as http://otel-collector.observability:4317); the services trace only when it is set" -}}
 {{- end -}}
+{{- if and $v.metrics.rules.enabled (not (has $v.metrics.discovery (list "serviceMonitor" "podMonitor"))) -}}
+{{- $errors = append $errors (printf "metrics.rules.enabled: the rules read each target's version label, which only metrics.discovery=serviceMonitor or podMonitor sets (it is %s); set one of them, or switch the rules off" $v.metrics.discovery) -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}
