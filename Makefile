@@ -148,10 +148,14 @@ CHART_CP = charts/target/classpath.txt
 CHART_CLI = java -Djna.tmpdir=charts/target/jna -Dchart.dir=$(CHART_DIR) \
   -cp charts/target/test-classes:$$(cat $(CHART_CP)) io.github.romeojuliet.chart.ChartCli
 
+# Argo Rollouts' published schema (npm), which the chart's AnalysisTemplate test validates against.
+ARGO_MODELS ?= @kubernetes-models/argo-rollouts@2.0.0
+
 .PHONY: chart-tools
-chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart's Prometheus test (root; skipped without it)
+chart-tools: ## Install Debian's prometheus (promtool, agent mode) and Argo Rollouts' schema (npm, into .cache/) for the chart's tests (skipped without them)
 	@command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus; }
+	@npm install --silent --no-audit --no-fund --prefix .cache/argo-rollouts-models $(ARGO_MODELS)
 
 .PHONY: chart-classpath
 chart-classpath: ## Compile the chart module's tools and write their classpath (used by chart-lint and chart-template)

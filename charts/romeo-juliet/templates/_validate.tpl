@@ -120,6 +120,14 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and $v.metrics.rules.enabled (not (has $v.metrics.discovery (list "serviceMonitor" "podMonitor"))) -}}
 {{- $errors = append $errors (printf "metrics.rules.enabled: the rules read each target's version label, which only metrics.discovery=serviceMonitor or podMonitor sets (it is %s); set one of them, or switch the rules off" $v.metrics.discovery) -}}
 {{- end -}}
+{{- if $v.metrics.analysis.enabled -}}
+{{- if not $v.metrics.rules.enabled -}}
+{{- $errors = append $errors "metrics.analysis.enabled: the analysis queries the recording rules of the PrometheusRule; set metrics.rules.enabled=true" -}}
+{{- end -}}
+{{- if not (include "romeo-juliet.abVersions" .) -}}
+{{- $errors = append $errors (printf "metrics.analysis.enabled: the analysis compares abTesting.canary (%s) with abTesting.stable (%s); enable both in juliet.variants" $v.abTesting.canary $v.abTesting.stable) -}}
+{{- end -}}
+{{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}
 {{- end -}}

@@ -38,15 +38,16 @@ groups:
       {{- end }}
   - name: romeo-juliet.alerts
     rules:
+      {{- $expr := include "romeo-juliet.alertExprs" (dict "context" . "versions" (include "romeo-juliet.abVersions" . | fromYaml)) | fromYaml }}
       - alert: JulietVariantErrorRatioHigh
-        expr: version:juliet_greetings_errors:ratio > {{ $a.variantErrorRatio.threshold }}
+        expr: {{ $expr.JulietVariantErrorRatioHigh }}
         for: {{ $a.variantErrorRatio.for }}
         labels:
           severity: {{ $a.variantErrorRatio.severity }}
         annotations:
           summary: Juliet {{ "{{ $labels.version }}" }} answers more than {{ $a.variantErrorRatio.threshold }} of her greetings with a 5xx
       - alert: JulietVariantLatencyHigh
-        expr: version:juliet_greeting_seconds:p99 > {{ $a.variantLatency.thresholdSeconds }}
+        expr: {{ $expr.JulietVariantLatencyHigh }}
         for: {{ $a.variantLatency.for }}
         labels:
           severity: {{ $a.variantLatency.severity }}
@@ -54,20 +55,14 @@ groups:
           summary: Juliet {{ "{{ $labels.version }}" }} takes more than {{ $a.variantLatency.thresholdSeconds }}s for 1 greeting in 100
       {{- with (include "romeo-juliet.abVersions" . | fromYaml) }}
       - alert: JulietCanaryErrorRatioWorse
-        expr: |-
-          version:juliet_greetings_errors:ratio{version="{{ .canary }}"}
-            > ignoring (version) group_left {{ $a.canaryErrorRatio.factor }} * version:juliet_greetings_errors:ratio{version="{{ .stable }}"}
-          and version:juliet_greetings_errors:ratio{version="{{ .canary }}"} > {{ $a.canaryErrorRatio.floor }}
+        expr: {{ $expr.JulietCanaryErrorRatioWorse | toYaml | indent 10 | trim }}
         for: {{ $a.canaryErrorRatio.for }}
         labels:
           severity: {{ $a.canaryErrorRatio.severity }}
         annotations:
           summary: Canary Juliet {{ .canary }} errs more than {{ $a.canaryErrorRatio.factor }} times as often as stable {{ .stable }}
       - alert: JulietCanaryLatencyWorse
-        expr: |-
-          version:juliet_greeting_seconds:p99{version="{{ .canary }}"}
-            - ignoring (version) group_left version:juliet_greeting_seconds:p99{version="{{ .stable }}"}
-          > {{ $a.canaryLatency.marginSeconds }}
+        expr: {{ $expr.JulietCanaryLatencyWorse | toYaml | indent 10 | trim }}
         for: {{ $a.canaryLatency.for }}
         labels:
           severity: {{ $a.canaryLatency.severity }}
@@ -75,12 +70,35 @@ groups:
           summary: Canary Juliet {{ .canary }}'s p99 is more than {{ $a.canaryLatency.marginSeconds }}s above stable {{ .stable }}'s
       {{- end }}
       - alert: RomeoCircuitOpen
-        expr: romeo_juliet_circuit_state{state="open"} == 1
+        expr: {{ $expr.RomeoCircuitOpen }}
         for: {{ $a.circuitOpen.for }}
         labels:
           severity: {{ $a.circuitOpen.severity }}
         annotations:
           summary: Romeo's circuit to Juliet is open in {{ "{{ $labels.pod }}" }}; his calls fail fast
+{{- end -}}
+
+{{/*
+The alerts' expressions by alert name (YAML), shared by the PrometheusRule and the AnalysisTemplate so both
+judge alike. versions: stable and canary (or empty: no canary comparisons). matchers: label matchers every
+selector gets, e.g. `namespace="shop",` (the analysis), or empty (the rules, which cover every namespace).
+variant: the one version the per-variant expressions look at (the analysis' canary), or empty for all.
+Usage: include "romeo-juliet.alertExprs" (dict "context" $ "versions" $versions "matchers" "" "variant" "") | fromYaml
+*/}}
+{{- define "romeo-juliet.alertExprs" -}}
+{{- $a := .context.Values.metrics.rules.alerts -}}
+{{- $m := default "" .matchers -}}
+{{- $each := "" -}}
+{{- if or $m .variant }}{{ $each = printf "{%s%s}" $m (.variant | empty | ternary "" (printf "version=%q" (toString .variant))) | replace ",}" "}" }}{{ end -}}
+JulietVariantErrorRatioHigh: {{ printf "version:juliet_greetings_errors:ratio%s > %v" $each $a.variantErrorRatio.threshold | quote }}
+JulietVariantLatencyHigh: {{ printf "version:juliet_greeting_seconds:p99%s > %v" $each $a.variantLatency.thresholdSeconds | quote }}
+{{- with .versions }}
+{{- $canary := printf "{%sversion=%q}" $m (toString .canary) -}}
+{{- $stable := printf "{%sversion=%q}" $m (toString .stable) }}
+JulietCanaryErrorRatioWorse: {{ printf "version:juliet_greetings_errors:ratio%s\n  > ignoring (version) group_left %v * version:juliet_greetings_errors:ratio%s\nand version:juliet_greetings_errors:ratio%s > %v" $canary $a.canaryErrorRatio.factor $stable $canary $a.canaryErrorRatio.floor | quote }}
+JulietCanaryLatencyWorse: {{ printf "version:juliet_greeting_seconds:p99%s\n  - ignoring (version) group_left version:juliet_greeting_seconds:p99%s\n> %v" $canary $stable $a.canaryLatency.marginSeconds | quote }}
+{{- end }}
+RomeoCircuitOpen: {{ printf "romeo_juliet_circuit_state{%sstate=%q} == 1" $m "open" | quote }}
 {{- end -}}
 
 {{/*
