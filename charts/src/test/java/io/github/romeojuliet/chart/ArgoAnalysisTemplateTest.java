@@ -35,8 +35,10 @@ class ArgoAnalysisTemplateTest {
         ObjectNode metric = (ObjectNode) broken.path("spec").path("metrics").get(1);
         metric.put("successCondition", 0);
         metric.remove("name");
+        ((ObjectNode) metric.path("provider").path("prometheus")).put("adress", "http://typo:9090");
         assertThat(ArgoSchemas.validate(broken).orElseThrow()).anySatisfy(m -> assertThat(m).contains("successCondition"))
-                .anySatisfy(m -> assertThat(m).contains("name"));
+                .anySatisfy(m -> assertThat(m).contains("name"))
+                .anySatisfy(m -> assertThat(m).contains("adress is not a field of PrometheusMetric"));
     }
 
     @Test
