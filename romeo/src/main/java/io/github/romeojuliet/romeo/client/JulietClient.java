@@ -1,5 +1,13 @@
 package io.github.romeojuliet.romeo.client;
 
+import io.github.romeojuliet.romeo.client.failure.JulietCallException;
+import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
+import io.github.romeojuliet.romeo.client.failure.JulietRejectedException;
+import io.github.romeojuliet.romeo.client.metrics.CircuitLog;
+import io.github.romeojuliet.romeo.client.metrics.GuardMetrics;
+import io.github.romeojuliet.romeo.client.metrics.JulietCallMetrics;
+import io.github.romeojuliet.romeo.client.transport.CallersContext;
+import io.github.romeojuliet.romeo.client.transport.EventLoopRestClients;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.TypedGuard;

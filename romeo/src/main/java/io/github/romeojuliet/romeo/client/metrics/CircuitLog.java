@@ -1,5 +1,6 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -21,10 +22,10 @@ import org.jboss.logging.Logger;
  * to the guard itself would be added to every call's context, a cost paid on each call.
  */
 @Singleton
-class CircuitLog {
+public class CircuitLog {
 
     private static final Logger LOG = Logger.getLogger(CircuitLog.class);
-    static final String GAUGE = "romeo.juliet.circuit.state";
+    public static final String GAUGE = "romeo.juliet.circuit.state";
 
     private final String julietUrl;
     private final MeterRegistry registry;
@@ -54,7 +55,7 @@ class CircuitLog {
     }
 
     /** Follows the named breaker from now on; called once it has been built. */
-    void watch(CircuitBreakerMaintenance breakers, String name) {
+    public void watch(CircuitBreakerMaintenance breakers, String name) {
         state = () -> breakers.currentState(name);
         breakers.onStateChange(name, this::changed);
     }

@@ -1,5 +1,6 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.romeo.client.failure.JulietFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -13,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost more than the rest of Romeo's work on it.
  */
 @Singleton
-class JulietCallMetrics {
+public class JulietCallMetrics {
 
-    static final String TIMER = "romeo.juliet.calls";
-    static final String SUCCESS = "success";
+    public static final String TIMER = "romeo.juliet.calls";
+    public static final String SUCCESS = "success";
     private static final String NO_VERSION = "none";
 
     private final MeterRegistry registry;
@@ -26,11 +27,11 @@ class JulietCallMetrics {
         this.registry = registry;
     }
 
-    void succeeded(String julietVersion, Duration took) {
+    public void succeeded(String julietVersion, Duration took) {
         timer(SUCCESS, julietVersion == null ? NO_VERSION : julietVersion).record(took);
     }
 
-    void failed(JulietFailure failure, Duration took) {
+    public void failed(JulietFailure failure, Duration took) {
         timer(failure.slug(), NO_VERSION).record(took);
     }
 

@@ -1,5 +1,8 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.romeo.client.failure.JulietCallException;
+import io.github.romeojuliet.romeo.client.failure.JulietFailure;
+import io.github.romeojuliet.romeo.client.failure.JulietRejectedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -17,10 +20,10 @@ import jakarta.inject.Singleton;
  * turned it away.
  */
 @Singleton
-class GuardMetrics {
+public class GuardMetrics {
 
-    static final String RETRIES = "romeo.juliet.retries";
-    static final String CIRCUIT_CALLS = "romeo.juliet.circuit.calls";
+    public static final String RETRIES = "romeo.juliet.retries";
+    public static final String CIRCUIT_CALLS = "romeo.juliet.circuit.calls";
 
     private final Counter retries;
     private final Counter circuitSuccesses;
@@ -36,16 +39,16 @@ class GuardMetrics {
         this.circuitPrevented = circuitCalls(registry, "prevented");
     }
 
-    void retried() {
+    public void retried() {
         retries.increment();
     }
 
-    void circuitSucceeded() {
+    public void circuitSucceeded() {
         circuitSuccesses.increment();
     }
 
     /** A failed call, as the breaker counted it. */
-    void circuitCounted(JulietCallException problem) {
+    public void circuitCounted(JulietCallException problem) {
         if (problem.failure() == JulietFailure.CIRCUIT_OPEN) {
             circuitPrevented.increment();
         } else if (problem instanceof JulietRejectedException) {
