@@ -166,6 +166,14 @@ chart-lint: chart-classpath ## helm lint --strict with the defaults and with eve
 chart-template: chart-classpath ## Render CHART_VALUES (default: the A/B weight example) to CHART_OUT, hooks included
 	@$(CHART_CLI) template $(abspath $(CHART_VALUES)) $(abspath $(CHART_OUT))
 
+# rules renders the chart with this values file and writes its alert and recording rules as a plain rules file.
+RULES_VALUES ?=
+RULES_OUT ?= charts/target/rules/romeo-juliet-rules.yml
+
+.PHONY: rules
+rules: chart-classpath ## Write the chart's A/B recording and alerting rules for a Prometheus without the Operator (RULES_VALUES, RULES_OUT)
+	@$(CHART_CLI) rules "$(if $(RULES_VALUES),$(abspath $(RULES_VALUES)))" $(abspath $(RULES_OUT))
+
 .PHONY: chart-test
 chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make build first)
 	$(MVN) $(MVN_FLAGS) verify -pl charts

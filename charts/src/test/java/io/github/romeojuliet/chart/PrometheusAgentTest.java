@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
@@ -175,16 +174,9 @@ class PrometheusAgentTest {
         return m.find() ? m.group(1) : "";
     }
 
+    /** make test installs nothing: without Prometheus this test is skipped, saying why; CI installs it. */
     private static String tool(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
-            }
-        }
-        // make test installs nothing, so on a machine without Prometheus this test is skipped, saying why;
-        // CI installs it, and so does make chart-tools.
-        Assumptions.abort(name + " not found on PATH: skipped; install Debian's prometheus package (make chart-tools) to run it");
-        return null;
+        return Tools.onPath(name, "install Debian's prometheus package (make chart-tools) to run it");
     }
 
     interface Check {
