@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -17,11 +18,13 @@ import org.jboss.logging.Logger;
  * request: during an outage that is three log lines instead of thousands, and the state is a
  * metric ({@code romeo_juliet_circuit_state{state="open"} 1}) that an alert can watch.
  *
- * <p>Both hang off the library's maintenance API, once: the gauge asks the breaker's state when
- * scraped (so it is right after a reset too), and the log is told of each change. A listener given
+ * <p>The gauges exist from start, reading closed until the breaker is built. Both hang off the
+ * library's maintenance API, once: the gauge asks the breaker's state when scraped (so it is right
+ * after a reset too), and the log is told of each change. A listener given
  * to the guard itself would be added to every call's context, a cost paid on each call.
  */
 @Singleton
+@Startup
 public class CircuitLog {
 
     private static final Logger LOG = Logger.getLogger(CircuitLog.class);
