@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

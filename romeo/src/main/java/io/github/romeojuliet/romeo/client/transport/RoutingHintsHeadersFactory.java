@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import jakarta.inject.Singleton;

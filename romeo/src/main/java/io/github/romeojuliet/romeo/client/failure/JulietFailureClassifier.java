@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.failure;
 
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.failure;
 
 /** A call to Juliet that failed, already translated into what it means for Romeo's caller. */
 public class JulietCallException extends RuntimeException {

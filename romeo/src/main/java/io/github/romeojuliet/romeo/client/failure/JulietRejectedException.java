@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.failure;
 
 /**
  * Juliet answered with a 4xx: Romeo asked for something she does not serve, usually a wrong URL

@@ -1,13 +1,17 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.romeo.client.failure.JulietCallException;
+import io.github.romeojuliet.romeo.client.failure.JulietFailure;
+import io.github.romeojuliet.romeo.client.failure.JulietRejectedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 /**
  * What the guards around calls to Juliet did: the retries they made, and each call the circuit
- * breaker counted for her, against her, or turned away while open. Every counter is built once at
- * start. The fault tolerance library's own metrics are off (quarkus.fault-tolerance.metrics.enabled):
+ * breaker counted for her, against her, or turned away while open. Every counter is built once, at
+ * start (not on the first call), so rate() and alerts read zero before anything happened. The fault tolerance library's own metrics are off (quarkus.fault-tolerance.metrics.enabled):
  * they registered their listeners and looked their counters up in the registry on every call,
  * about a twentieth of Romeo's CPU per call.
  *
@@ -17,10 +21,11 @@ import jakarta.inject.Singleton;
  * turned it away.
  */
 @Singleton
-class GuardMetrics {
+@Startup
+public class GuardMetrics {
 
-    static final String RETRIES = "romeo.juliet.retries";
-    static final String CIRCUIT_CALLS = "romeo.juliet.circuit.calls";
+    public static final String RETRIES = "romeo.juliet.retries";
+    public static final String CIRCUIT_CALLS = "romeo.juliet.circuit.calls";
 
     private final Counter retries;
     private final Counter circuitSuccesses;
@@ -36,16 +41,16 @@ class GuardMetrics {
         this.circuitPrevented = circuitCalls(registry, "prevented");
     }
 
-    void retried() {
+    public void retried() {
         retries.increment();
     }
 
-    void circuitSucceeded() {
+    public void circuitSucceeded() {
         circuitSuccesses.increment();
     }
 
     /** A failed call, as the breaker counted it. */
-    void circuitCounted(JulietCallException problem) {
+    public void circuitCounted(JulietCallException problem) {
         if (problem.failure() == JulietFailure.CIRCUIT_OPEN) {
             circuitPrevented.increment();
         } else if (problem instanceof JulietRejectedException) {

@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.http.HttpClient;

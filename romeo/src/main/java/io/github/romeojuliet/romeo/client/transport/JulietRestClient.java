@@ -1,5 +1,6 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
+import io.github.romeojuliet.romeo.client.JulietGreeting;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,13 +12,13 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Juliet's HTTP interface and nothing more; {@link JulietClient} decides what a failure means.
+ * Juliet's HTTP interface and nothing more; {@link io.github.romeojuliet.romeo.client.JulietClient} decides what a failure means.
  * Every method returns a {@link Uni}, so no thread waits while Juliet answers.
  */
 @RegisterRestClient(configKey = "juliet")
 @RegisterClientHeaders(RoutingHintsHeadersFactory.class)
 @RegisterProvider(BatchedWritesToJuliet.class)
-interface JulietRestClient {
+public interface JulietRestClient {
 
     /**
      * The article's plain-text greeting; who answered comes in Juliet's response headers. A plain

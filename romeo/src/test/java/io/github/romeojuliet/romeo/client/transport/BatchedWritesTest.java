@@ -1,7 +1,8 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.romeojuliet.romeo.client.JulietClient;
 import io.github.romeojuliet.romeo.support.CountingRelay;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
 import io.github.romeojuliet.romeo.support.RelayedScriptedJulietResource;

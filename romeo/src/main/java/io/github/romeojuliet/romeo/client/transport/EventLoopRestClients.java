@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import io.vertx.core.Context;
 import jakarta.annotation.PreDestroy;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * client had. Calls made off the event loops share one more.
  */
 @Singleton
-class EventLoopRestClients {
+public class EventLoopRestClients {
 
     private final Instance<JulietRestClient> factory;
     private final JulietRestClient offLoop;
@@ -32,7 +32,7 @@ class EventLoopRestClients {
     }
 
     /** The client owned by the event loop running this call, or the shared one off the event loops. */
-    JulietRestClient current() {
+    public JulietRestClient current() {
         if (!Context.isOnEventLoopThread()) {
             return offLoop;
         }

@@ -1,9 +1,11 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -16,15 +18,17 @@ import org.jboss.logging.Logger;
  * request: during an outage that is three log lines instead of thousands, and the state is a
  * metric ({@code romeo_juliet_circuit_state{state="open"} 1}) that an alert can watch.
  *
- * <p>Both hang off the library's maintenance API, once: the gauge asks the breaker's state when
- * scraped (so it is right after a reset too), and the log is told of each change. A listener given
+ * <p>The gauges exist from start, reading closed until the breaker is built. Both hang off the
+ * library's maintenance API, once: the gauge asks the breaker's state when scraped (so it is right
+ * after a reset too), and the log is told of each change. A listener given
  * to the guard itself would be added to every call's context, a cost paid on each call.
  */
 @Singleton
-class CircuitLog {
+@Startup
+public class CircuitLog {
 
     private static final Logger LOG = Logger.getLogger(CircuitLog.class);
-    static final String GAUGE = "romeo.juliet.circuit.state";
+    public static final String GAUGE = "romeo.juliet.circuit.state";
 
     private final String julietUrl;
     private final MeterRegistry registry;
@@ -54,7 +58,7 @@ class CircuitLog {
     }
 
     /** Follows the named breaker from now on; called once it has been built. */
-    void watch(CircuitBreakerMaintenance breakers, String name) {
+    public void watch(CircuitBreakerMaintenance breakers, String name) {
         state = () -> breakers.currentState(name);
         breakers.onStateChange(name, this::changed);
     }

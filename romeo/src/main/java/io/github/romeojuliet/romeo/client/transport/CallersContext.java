@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.transport;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * attempt gets its event loop's own client to Juliet, the incoming request's routing hints and the
  * caller's trace, as the first attempt did.
  */
-final class CallersContext {
+public final class CallersContext {
 
     private final Context caller;
 
@@ -21,11 +21,11 @@ final class CallersContext {
     }
 
     /** The context of the call being made on this thread; none when the call comes from outside Vert.x. */
-    static CallersContext current() {
+    public static CallersContext current() {
         return new CallersContext(Vertx.currentContext());
     }
 
-    <T> Uni<T> run(Supplier<Uni<T>> attempt) {
+    public <T> Uni<T> run(Supplier<Uni<T>> attempt) {
         if (caller == null || Vertx.currentContext() == caller) {
             return attempt.get();
         }

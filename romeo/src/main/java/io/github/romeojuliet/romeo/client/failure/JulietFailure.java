@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.client;
+package io.github.romeojuliet.romeo.client.failure;
 
 /**
  * The ways a call to Juliet can fail, each with the HTTP status Romeo answers with, in the sense
