@@ -24,7 +24,7 @@ record PromQl(Set<String> metrics, Set<String> labels, List<LabelMatcher> matche
     private static final Pattern LABEL_REPLACE_SOURCE = Pattern.compile(
             "\"[^\"]*\"\\s*,\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*\"[^\"]*\"\\s*\\)");
     private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,\\s*(\\w+)\\s*\\)$");
-    private static final Pattern NAME = Pattern.compile("(?<![\\w:.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(?!\\s*\\()");
+    private static final Pattern NAME = Pattern.compile("(?<![\\w:.$])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
 
     static PromQl parse(String expr) {
