@@ -179,7 +179,7 @@ rules: chart-classpath ## Write the chart's A/B recording and alerting rules for
 	@$(CHART_CLI) rules "$(if $(RULES_VALUES),$(abspath $(RULES_VALUES)))" $(abspath $(RULES_OUT))
 
 .PHONY: chart-test
-chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's jar: make build first)
+chart-test: chart-tools ## Run the chart's tests alone (needs Juliet's and Romeo's jars: make build first)
 	$(MVN) $(MVN_FLAGS) verify -pl charts
 
 .PHONY: chart-readme
