@@ -152,10 +152,14 @@ CHART_CP = charts/target/classpath.txt
 CHART_CLI = java -Djna.tmpdir=charts/target/jna -Dchart.dir=$(CHART_DIR) \
   -cp charts/target/test-classes:$$(cat $(CHART_CP)) io.github.romeojuliet.chart.ChartCli
 
+# Argo Rollouts' published schema (npm), which the chart's AnalysisTemplate test validates against.
+ARGO_MODELS ?= @kubernetes-models/argo-rollouts@2.0.0
+
 .PHONY: chart-tools
-chart-tools: ## Install Debian's prometheus (promtool, agent mode) for the chart's Prometheus test (root, apt-get; the test is skipped without it)
+chart-tools: ## Install Debian's prometheus (promtool, agent mode; root, apt-get) and Argo Rollouts' schema (npm, into .cache/) for the chart's tests (skipped without them)
 	@command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus; }
+	@npm install --silent --no-audit --no-fund --prefix .cache/argo-rollouts-models $(ARGO_MODELS)
 
 .PHONY: chart-classpath
 chart-classpath: ## Compile the chart module's tools and write their classpath (used by chart-lint and chart-template)
@@ -170,8 +174,16 @@ chart-lint: chart-classpath ## helm lint --strict with the defaults and with eve
 chart-template: chart-classpath ## Render CHART_VALUES (default: the A/B weight example) to CHART_OUT, hooks included
 	@$(CHART_CLI) template $(abspath $(CHART_VALUES)) $(abspath $(CHART_OUT))
 
+# rules renders the chart with this values file and writes its alert and recording rules as a plain rules file.
+RULES_VALUES ?=
+RULES_OUT ?= charts/target/rules/romeo-juliet-rules.yml
+
+.PHONY: rules
+rules: chart-classpath ## Write the chart's A/B recording and alerting rules for a Prometheus without the Operator (RULES_VALUES, RULES_OUT)
+	@$(CHART_CLI) rules "$(if $(RULES_VALUES),$(abspath $(RULES_VALUES)))" $(abspath $(RULES_OUT))
+
 .PHONY: chart-test
-chart-test: ## Run the chart's tests alone (needs Juliet's jar: make build first; installs nothing, make chart-tools adds the Prometheus test)
+chart-test: ## Run the chart's tests alone (needs Juliet's and Romeo's jars: make build first; installs nothing, make chart-tools adds the Prometheus and Argo tests)
 	$(MVN) $(MVN_FLAGS) verify -pl charts
 
 .PHONY: chart-readme

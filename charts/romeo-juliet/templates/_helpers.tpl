@@ -29,10 +29,32 @@ Namespace of every object: namespaceOverride, else the release's.
 {{- end -}}
 
 {{/*
-Juliet's Service that selects every variant (the article's juliet-service).
+Juliet's Service (the article's juliet-service); it selects the variant servedVariant names.
 */}}
 {{- define "romeo-juliet.julietServiceName" -}}
 {{- include "romeo-juliet.name" (dict "name" .Values.juliet.service.name "context" .) -}}
+{{- end -}}
+
+{{/*
+The variant juliet-service serves: the only enabled one, or abTesting.stable when several are deployed.
+*/}}
+{{- define "romeo-juliet.servedVariant" -}}
+{{- $enabled := list -}}
+{{- range $key, $variant := .Values.juliet.variants -}}
+{{- if $variant.enabled }}{{ $enabled = append $enabled $key }}{{ end -}}
+{{- end -}}
+{{- if gt (len $enabled) 1 }}{{ .Values.abTesting.stable }}{{ else }}{{ first $enabled }}{{ end -}}
+{{- end -}}
+
+{{/*
+The enabled variants' versions, comma-separated, in variant order.
+*/}}
+{{- define "romeo-juliet.julietVersions" -}}
+{{- $versions := list -}}
+{{- range $key, $variant := .Values.juliet.variants -}}
+{{- if $variant.enabled }}{{ $versions = append $versions (toString $variant.version) }}{{ end -}}
+{{- end -}}
+{{- join "," (uniq $versions) -}}
 {{- end -}}
 
 {{/*

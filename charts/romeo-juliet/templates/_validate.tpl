@@ -15,6 +15,9 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and (eq $v.juliet.workload "StatefulSet") (gt (len $enabled) 1) -}}
 {{- $errors = append $errors (printf "juliet.workload: StatefulSet runs one variant, but juliet.variants enables %s; disable all but one or use juliet.workload=Deployment" (join ", " $enabled)) -}}
 {{- end -}}
+{{- if and (or $v.abTesting.enabled (gt (len $enabled) 1)) (not (has $v.abTesting.stable $enabled)) -}}
+{{- $errors = append $errors (printf "abTesting.stable: %q is not an enabled variant in juliet.variants (enabled: %s); with several variants juliet-service serves the stable one" $v.abTesting.stable (join ", " $enabled)) -}}
+{{- end -}}
 {{- $mesh := $v.serviceMesh -}}
 {{- if and $mesh.istio.enabled $mesh.linkerd.enabled -}}
 {{- $errors = append $errors "serviceMesh.linkerd.enabled: a pod joins one mesh; switch off serviceMesh.istio.enabled or serviceMesh.linkerd.enabled" -}}
@@ -25,9 +28,6 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- if and $v.abTesting.mesh.enabled (not (or $mesh.istio.enabled $mesh.linkerd.enabled)) -}}
 {{- $errors = append $errors "abTesting.mesh.enabled: the mesh's route is followed by the callers' proxies; enable serviceMesh.istio.enabled or serviceMesh.linkerd.enabled" -}}
-{{- end -}}
-{{- if not (has $v.abTesting.stable $enabled) -}}
-{{- $errors = append $errors (printf "abTesting.stable: %q is not an enabled variant in juliet.variants (enabled: %s)" $v.abTesting.stable (join ", " $enabled)) -}}
 {{- end -}}
 {{- if not (has $v.abTesting.canary $enabled) -}}
 {{- $errors = append $errors (printf "abTesting.canary: %q is not an enabled variant in juliet.variants (enabled: %s)" $v.abTesting.canary (join ", " $enabled)) -}}
@@ -127,6 +127,17 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- end -}}
 {{- if and $v.tracing.enabled (not $v.tracing.endpoint) -}}
 {{- $errors = append $errors "tracing.endpoint: tracing.enabled=true needs the collector's OTLP endpoint (an http or https URL such as http://otel-collector.observability:4317); the services trace only when it is set" -}}
+{{- end -}}
+{{- if and $v.metrics.rules.enabled (not (has $v.metrics.discovery (list "serviceMonitor" "podMonitor"))) -}}
+{{- $errors = append $errors (printf "metrics.rules.enabled: the rules read each target's version label, which only metrics.discovery=serviceMonitor or podMonitor sets (it is %s); set one of them, or switch the rules off" $v.metrics.discovery) -}}
+{{- end -}}
+{{- if $v.metrics.analysis.enabled -}}
+{{- if not $v.metrics.rules.enabled -}}
+{{- $errors = append $errors "metrics.analysis.enabled: the analysis queries the recording rules of the PrometheusRule; set metrics.rules.enabled=true" -}}
+{{- end -}}
+{{- if not (include "romeo-juliet.abVersions" .) -}}
+{{- $errors = append $errors (printf "metrics.analysis.enabled: the analysis compares abTesting.canary (%s) with abTesting.stable (%s); enable both in juliet.variants" $v.abTesting.canary $v.abTesting.stable) -}}
+{{- end -}}
 {{- end -}}
 {{- if and $v.networkPolicy.romeoEgress.enabled (not $v.networkPolicy.enabled) -}}
 {{- $errors = append $errors "networkPolicy.romeoEgress.enabled: needs networkPolicy.enabled=true" -}}

@@ -7,6 +7,9 @@ Usage: include "romeo-juliet.romeoEnv" $
 {{- define "romeo-juliet.romeoEnv" -}}
 - name: QUARKUS_REST_CLIENT_JULIET_URL
   value: {{ default (printf "http://%s" (include "romeo-juliet.julietServiceName" .)) .Values.romeo.julietUrl | quote }}
+# Romeo's per-variant series start at zero for each version Juliet may answer with.
+- name: ROMEO_JULIET_VERSIONS
+  value: {{ include "romeo-juliet.julietVersions" . | quote }}
 - name: ROMEO_FORWARD_HEADERS
   value: {{ .Values.abTesting.header.name | quote }}
 - name: ROMEO_FORWARD_COOKIES

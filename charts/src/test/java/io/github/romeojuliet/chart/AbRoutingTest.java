@@ -49,6 +49,42 @@ class AbRoutingTest {
         }
     }
 
+    /**
+     * A canary at weight 0 gets no call but those the header or cookie rules send it. Romeo's default URL, the
+     * helm test pod and a path route all name juliet-service, whose pods are the stable variant's only; every
+     * route's other backends are stable pods too, and a request without header or cookie lands on them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nginx", "traefik", "gatewayApi", "mesh"})
+    void aCanaryAtWeightZeroIsReachedOnlyThroughTheRules(String provider) {
+        Chart.Rendered r = render(provider, 0);
+        String julietService = "juliet-service";
+        assertThat(variantsBehind(r, julietService)).as("juliet-service's pods").containsExactly("v1");
+
+        Chart.PodView romeo = r.pod("Deployment/romeo");
+        assertThat(romeo.env("romeo", "QUARKUS_REST_CLIENT_JULIET_URL")).isEqualTo("http://" + julietService);
+        assertThat(r.pod("Pod/test-romeo-reaches-juliet-service").container("curl").path("args").get(0).asText())
+                .contains("http://" + julietService + ".");
+
+        List<String> backends = new ArrayList<>(TrafficPathsTest.routeBackends(r));
+        backends.removeIf(CANARY::equals);
+        if (!provider.equals("mesh")) {
+            assertThat(backends).as("the path route's backend").contains(julietService);
+        }
+        for (String backend : backends) {
+            assertThat(variantsBehind(r, backend)).as("pods behind route backend " + backend).containsOnly("v1");
+        }
+        assertThat(variantsBehind(r, router(provider, r).route(Map.of()))).as("a call without header or cookie").containsExactly("v1");
+    }
+
+    /** The variants of the Deployments' pods a Service selects. */
+    private static List<String> variantsBehind(Chart.Rendered r, String service) {
+        Map<String, String> selector = Chart.strings(r.get("Service", service).path("spec").path("selector"));
+        return r.pods().stream().filter(p -> p.owner().startsWith("Deployment/"))
+                .filter(p -> p.labels().entrySet().containsAll(selector.entrySet()))
+                .map(p -> p.labels().get("variant")).distinct().sorted().toList();
+    }
+
     /** The README's rule. */
     private static String promised(String header, String cookie, boolean allToCanary) {
         for (String choice : new String[]{header, cookie}) {
@@ -68,17 +104,28 @@ class AbRoutingTest {
     }
 
     private static Router router(String provider, int weight) {
+        return router(provider, render(provider, weight));
+    }
+
+    /** The provider's render with v2 as the canary at the weight, and a path route to juliet-service beside it. */
+    private static Chart.Rendered render(String provider, int weight) {
         if (provider.equals("mesh")) {
             // No Ingress or Gateway at all: Romeo's sidecar follows the route on juliet-service.
-            Chart.Rendered r = Chart.render(Map.of("serviceMesh.istio.enabled", true, "abTesting.mesh.enabled", true,
+            return Chart.render(Map.of("serviceMesh.istio.enabled", true, "abTesting.mesh.enabled", true,
                     "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
+        }
+        return Chart.render(Map.of("routing.enabled", true, "routing.provider", provider,
+                "routing.controller.namespaces[0]", "proxies", "routing.paths.juliet.path", "/juliet",
+                "routing.paths.juliet.service", "juliet-service",
+                "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
+    }
+
+    private static Router router(String provider, Chart.Rendered r) {
+        if (provider.equals("mesh")) {
             ObjectNode route = r.get("HTTPRoute", "juliet-service-ab");
             assertThat(route.path("spec").path("parentRefs").get(0).path("kind").asText()).isEqualTo("Service");
             return gatewayApi(route);
         }
-        Chart.Rendered r = Chart.render(Map.of("routing.enabled", true, "routing.provider", provider,
-                "routing.controller.namespaces[0]", "proxies",
-                "juliet.variants.v2.enabled", true, "abTesting.enabled", true, "abTesting.weight", weight));
         return switch (provider) {
             case "nginx" -> nginx(r);
             case "traefik" -> traefik(r);

@@ -12,6 +12,7 @@ import java.util.Map;
  * <pre>
  *   ChartCli lint [values.yaml ...]        helm lint --strict, once with the defaults and once per values file
  *   ChartCli template values.yaml out.yaml helm template rj -n default -f values.yaml &gt; out.yaml
+ *   ChartCli rules values.yaml out.yml     the PrometheusRule's spec as a plain Prometheus rules file
  * </pre>
  */
 public final class ChartCli {
@@ -35,24 +36,43 @@ public final class ChartCli {
                 if (args.length != 3) {
                     usage();
                 }
-                Path values = args[1].isEmpty() ? null : Path.of(args[1]).toAbsolutePath();
-                String manifest;
-                try {
-                    manifest = Chart.template(values, Map.of());
-                } catch (IllegalStateException helmError) {
-                    System.err.println("Error: " + helmError.getMessage());
-                    System.exit(1);
-                    return;
-                }
-                Path out = Path.of(args[2]);
-                if (out.getParent() != null) {
-                    Files.createDirectories(out.getParent());
-                }
-                Files.writeString(out, manifest);
+                String manifest = orExit(() -> Chart.template(values(args[1]), Map.of()));
+                Path out = write(args[2], manifest);
                 System.out.println("Rendered " + Chart.Rendered.parse(manifest).objects().size() + " objects to " + out);
+            }
+            case "rules" -> {
+                if (args.length != 3) {
+                    usage();
+                }
+                Path out = write(args[2], orExit(() -> PlainRules.render(values(args[1]), Map.of())));
+                System.out.println("Wrote the chart's recording and alerting rules to " + out);
             }
             default -> usage();
         }
+    }
+
+    private static Path values(String arg) {
+        return arg.isEmpty() ? null : Path.of(arg).toAbsolutePath();
+    }
+
+    /** Runs Helm; its refusal (bad values) is printed as one message and ends the command, without a stack trace. */
+    private static String orExit(java.util.function.Supplier<String> helm) {
+        try {
+            return helm.get();
+        } catch (IllegalStateException helmError) {
+            System.err.println("Error: " + helmError.getMessage());
+            System.exit(1);
+            return null;
+        }
+    }
+
+    private static Path write(String file, String text) throws java.io.IOException {
+        Path out = Path.of(file);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, text);
+        return out;
     }
 
     private static boolean report(String what, LintResult result) {
@@ -62,7 +82,7 @@ public final class ChartCli {
     }
 
     private static void usage() {
-        System.err.println("usage: ChartCli lint [values.yaml ...] | ChartCli template values.yaml out.yaml");
+        System.err.println("usage: ChartCli lint [values.yaml ...] | ChartCli template values.yaml out.yaml | ChartCli rules values.yaml out.yml");
         System.exit(2);
     }
 }

@@ -19,24 +19,33 @@ class MetricsDiscoveryTest {
 
 
     @Test
-    void serviceMonitorsScrapeEachPodThroughOneServiceOnly() {
+    void serviceMonitorsScrapeEveryVariantsPodsOnceEachWithTheirVersion() {
         Chart.Rendered r = Chart.render(Chart.example("service-monitor.yaml"), Map.of("juliet.variants.v2.enabled", true));
         assertThat(r.names("ServiceMonitor")).containsExactlyInAnyOrder("juliet", "romeo");
+        List<String> scraped = new java.util.ArrayList<>();
         for (ObjectNode monitor : r.ofKind("ServiceMonitor")) {
             assertThat(KubeSchemas.validate(monitor)).isEmpty();
             assertThat(monitor.path("metadata").path("labels").path("release").asText()).isEqualTo("kube-prometheus-stack");
+            assertThat(Chart.YAML.convertValue(monitor.path("spec").path("podTargetLabels"), List.class)).containsExactly("version", "variant");
             JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
             assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
             List<ObjectNode> services = r.ofKind("Service").stream().filter(s -> selects(monitor.path("spec").path("selector"),
                     Chart.strings(s.path("metadata").path("labels")))).toList();
-            assertThat(services).as("Services behind ServiceMonitor " + Chart.Rendered.name(monitor)).hasSize(1);
-            assertThat(services.get(0).path("spec").path("ports").findValuesAsText("name")).contains(endpoint.path("port").asText());
+            assertThat(services).as("Services behind ServiceMonitor " + Chart.Rendered.name(monitor)).isNotEmpty();
+            for (ObjectNode service : services) {
+                assertThat(service.path("spec").path("ports").findValuesAsText("name")).contains(endpoint.path("port").asText());
+                Map<String, String> selector = Chart.strings(service.path("spec").path("selector"));
+                r.pods().stream().filter(p -> !p.owner().startsWith("Pod/") && p.labels().entrySet().containsAll(selector.entrySet()))
+                        .forEach(p -> scraped.add(p.owner()));
+            }
         }
-        assertThat(Chart.render(Chart.example("statefulset.yaml"), Map.of("metrics.discovery", "serviceMonitor", "networkPolicy.metricsScraper.enabled", true))
-                .ofKind("Service").stream().filter(s -> selects(r.get("ServiceMonitor", "juliet").path("spec").path("selector"),
+        assertThat(scraped).as("each app pod scraped once, the canary's included")
+                .containsExactlyInAnyOrder("Deployment/juliet-v1", "Deployment/juliet-v2", "Deployment/romeo");
+        Chart.Rendered sts = Chart.render(Chart.example("statefulset.yaml"), Map.of("metrics.discovery", "serviceMonitor", "networkPolicy.metricsScraper.enabled", true));
+        assertThat(sts.ofKind("Service").stream().filter(s -> selects(sts.get("ServiceMonitor", "juliet").path("spec").path("selector"),
                         Chart.strings(s.path("metadata").path("labels")))).map(Chart.Rendered::name).toList())
-                .as("with a StatefulSet the headless Service is a second path to the same pods")
-                .containsExactly("juliet-service");
+                .as("with a StatefulSet neither juliet-service nor the headless Service is a second path to the same pods")
+                .containsExactly("juliet-v1");
     }
 
     @Test
@@ -48,6 +57,7 @@ class MetricsDiscoveryTest {
             List<String> owners = r.pods().stream().filter(p -> selects(monitor.path("spec").path("selector"), p.labels()))
                     .map(Chart.PodView::owner).toList();
             assertThat(owners).as("pods of PodMonitor " + Chart.Rendered.name(monitor)).isNotEmpty().noneMatch(o -> o.startsWith("Pod/"));
+            assertThat(Chart.YAML.convertValue(monitor.path("spec").path("podTargetLabels"), List.class)).containsExactly("version", "variant");
             String port = monitor.path("spec").path("podMetricsEndpoints").get(0).path("port").asText();
             owners.forEach(o -> assertThat(r.pod(o).spec().path("containers").get(0).path("ports").findValuesAsText("name")).contains(port));
         }

@@ -5,27 +5,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.romeojuliet.chart.Processes.awaitTrue;
+import static io.github.romeojuliet.chart.Processes.freePort;
+import static io.github.romeojuliet.chart.Processes.status;
+import static io.github.romeojuliet.chart.Processes.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -38,7 +36,6 @@ import static org.assertj.core.api.Assertions.fail;
 class PrometheusAgentTest {
 
     private static final Path JULIET_JAR = Path.of(System.getProperty("juliet.jar", "../juliet/target/quarkus-app/quarkus-run.jar"));
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private static Path work;
     private static Process juliet;
@@ -175,64 +172,8 @@ class PrometheusAgentTest {
         return m.find() ? m.group(1) : "";
     }
 
+    /** make test installs nothing: without Prometheus this test is skipped, saying why; CI installs it. */
     private static String tool(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
-            }
-        }
-        // make test installs nothing, so on a machine without Prometheus this test is skipped, saying why;
-        // CI installs it, and so does make chart-tools.
-        Assumptions.abort(name + " not found on PATH: skipped; install Debian's prometheus package (make chart-tools) to run it");
-        return null;
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    /** Polls until the check passes; fails early when the process it waits on has died. No speed is asserted. */
-    private static void awaitTrue(String what, Check check, Process process) throws Exception {
-        Instant end = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(end)) {
-            try {
-                if (check.ok()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive()) {
-                fail("process exited (" + process.exitValue() + ") before: " + what);
-            }
-            Thread.sleep(500);
-        }
-        fail("gave up waiting for " + what);
-    }
-
-    private static int status(String url) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        c.setConnectTimeout(2000);
-        c.setReadTimeout(2000);
-        try {
-            return c.getResponseCode();
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        if (p != null && p.isAlive()) {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        return Tools.onPath(name, "install Debian's prometheus package (make chart-tools) to run it");
     }
 }

@@ -35,6 +35,15 @@ class RomeoCallSettingsTest {
     }
 
     @Test
+    void romeoIsToldTheVersionsOfTheEnabledVariants() {
+        assertThat(Chart.render().pod("Deployment/romeo").env("romeo", "ROMEO_JULIET_VERSIONS")).isEqualTo("v1");
+        assertThat(Chart.render(Map.of("juliet.variants.v2.enabled", true, "juliet.variants.v2.version", "2.1.0"))
+                .pod("Deployment/romeo").env("romeo", "ROMEO_JULIET_VERSIONS")).isEqualTo("v1,2.1.0");
+        assertThat(Chart.render(Map.of("juliet.variants.v1.enabled", false, "juliet.variants.v2.enabled", true, "abTesting.stable", "v2"))
+                .pod("Deployment/romeo").env("romeo", "ROMEO_JULIET_VERSIONS")).isEqualTo("v2");
+    }
+
+    @Test
     void everySettingReachesRomeoAsTheEnvItsConfigReads() {
         Chart.PodView romeo = Chart.render(Map.of(
                 "romeo.calls.deadline", "4s", "romeo.calls.connectTimeout", 300, "romeo.calls.readTimeout", 1500,

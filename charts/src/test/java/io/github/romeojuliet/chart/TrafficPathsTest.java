@@ -186,7 +186,8 @@ class TrafficPathsTest {
         return Endpoint.pod(namespace, Chart.strings(routing.path("controller").path("podSelector")));
     }
 
-    private static List<String> routeBackends(Chart.Rendered r) {
+    /** The Services every Ingress, Gateway route and Traefik route sends to (Traefik's weighted ones included). */
+    static List<String> routeBackends(Chart.Rendered r) {
         List<String> names = new ArrayList<>();
         r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> rule.path("http").path("paths")
                 .forEach(p -> names.add(p.path("backend").path("service").path("name").asText()))));

@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.MediaType;
  * The one call Romeo makes. Plain text is the article's contract; JSON adds who answered.
  * Nothing here waits, so both answers are written on the I/O thread that read the request: a hop
  * to a worker thread would cost more than the greeting itself. The commonest plain-text requests
- * never reach this class: {@link PlainGreetingRoute} answers them first.
+ * never reach this class: {@link PlainGreetingRoute} answers them first. Every greeting, whichever
+ * route gives it, is timed from arrival to its last byte by {@code GreetingStopwatch}.
  */
 @Path(GreetingResource.PATH)
 @NonBlocking
@@ -22,29 +23,21 @@ public class GreetingResource {
 
     private final String text;
     private final Greeting json;
-    private final GreetingTimers timers;
 
-    GreetingResource(JulietConfig config, Identity identity, GreetingTimers timers) {
+    GreetingResource(JulietConfig config, Identity identity) {
         this.text = config.greeting();
         this.json = new Greeting(config.greeting(), identity.version(), identity.pod());
-        this.timers = timers;
     }
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String greet() {
-        long started = System.nanoTime();
-        String answer = text;
-        timers.text(started);
-        return answer;
+        return text;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Greeting greetAsJson() {
-        long started = System.nanoTime();
-        Greeting answer = json;
-        timers.json(started);
-        return answer;
+        return json;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * call, curl, probes and load tools). For a fixed 28-byte answer, Quarkus REST's matching,
  * negotiation and writing were about a third of Juliet's CPU per greeting (docs/performance.md).
  * Every other request (JSON, an Accept header with choices to weigh, another method) goes on to
- * {@link GreetingResource}, which keeps the contract: the same bytes, headers and timer either way.
+ * {@link GreetingResource}, which keeps the contract: the same bytes and headers either way, timed
+ * alike by {@code GreetingStopwatch}.
  */
 @ApplicationScoped
 public class PlainGreetingRoute {
@@ -31,16 +32,14 @@ public class PlainGreetingRoute {
     // text/plain;charset=UTF-8 is what Romeo's REST client sends for his text call.
     private static final Set<String> NOTHING_TO_NEGOTIATE = Set.of("*/*", "text/plain", "text/plain;charset=UTF-8");
 
-    void install(@Observes Router router, JulietConfig config, GreetingTimers timers) {
+    void install(@Observes Router router, JulietConfig config) {
         Buffer greeting = Buffer.buffer(config.greeting());
         router.route(HttpMethod.GET, GreetingResource.PATH).order(AFTER_FAULTS).handler(context -> {
             if (!asksForPlainText(context)) {
                 context.next();
                 return;
             }
-            long started = System.nanoTime();
             context.response().putHeader(CONTENT_TYPE, TEXT_UTF8).end(greeting);
-            timers.text(started);
         });
     }
 

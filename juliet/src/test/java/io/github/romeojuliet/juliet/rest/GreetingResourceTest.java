@@ -62,6 +62,7 @@ class GreetingResourceTest {
         given().when().post("/romeo-please-call-me")
                 .then().statusCode(405)
                 .contentType(equalTo(Problem.MEDIA_TYPE))
+                .header(WhoAnsweredFilter.VERSION_HEADER, equalTo(VERSION))
                 .body("status", equalTo(405))
                 .body("detail", equalTo("POST /romeo-please-call-me: Method Not Allowed"));
     }
@@ -71,6 +72,7 @@ class GreetingResourceTest {
         given().accept("application/xml").when().get("/romeo-please-call-me")
                 .then().statusCode(406)
                 .contentType(equalTo(Problem.MEDIA_TYPE))
+                .header(WhoAnsweredFilter.VERSION_HEADER, equalTo(VERSION))
                 .body("status", equalTo(406));
     }
 }

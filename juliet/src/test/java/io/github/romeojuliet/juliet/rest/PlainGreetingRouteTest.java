@@ -3,6 +3,7 @@ package io.github.romeojuliet.juliet.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.romeojuliet.juliet.metrics.GreetingHistogram;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -57,6 +58,19 @@ class PlainGreetingRouteTest {
             assertFalse(fromRest.isEmpty(), () -> "REST's answer has no " + header);
             assertEquals(fromRest, plain.headers().allValues(header), header);
         }
+    }
+
+    @Test
+    void bothRoutesCountTheirTextGreetingsInTheOneSeries() throws Exception {
+        GreetingHistogram before = GreetingHistogram.scrape();
+        HttpResponse<String> plain = get(NO_ACCEPT);
+        HttpResponse<String> negotiated = get("text/plain, application/json;q=0.5");
+        GreetingHistogram after = GreetingHistogram.scrape();
+
+        assertEquals(Optional.empty(), plain.headers().firstValue(RestAnswerMarker.HEADER), "REST answered");
+        assertEquals(Optional.of("true"), negotiated.headers().firstValue(RestAnswerMarker.HEADER), "REST did not answer");
+        assertEquals(before.countOrZero("text", "2xx") + 2, after.countOrZero("text", "2xx"));
+        assertEquals(before.countOrZero("json", "2xx"), after.countOrZero("json", "2xx"));
     }
 
     @Test

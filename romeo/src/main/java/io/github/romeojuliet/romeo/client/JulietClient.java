@@ -1,5 +1,13 @@
 package io.github.romeojuliet.romeo.client;
 
+import io.github.romeojuliet.romeo.client.failure.JulietCallException;
+import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
+import io.github.romeojuliet.romeo.client.failure.JulietRejectedException;
+import io.github.romeojuliet.romeo.client.metrics.CircuitLog;
+import io.github.romeojuliet.romeo.client.metrics.GuardMetrics;
+import io.github.romeojuliet.romeo.client.metrics.JulietCallMetrics;
+import io.github.romeojuliet.romeo.client.transport.CallersContext;
+import io.github.romeojuliet.romeo.client.transport.EventLoopRestClients;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -7,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -97,7 +106,7 @@ public class JulietClient {
     /** Every failed call ends here once: turned into its one problem and timed by that outcome. */
     private JulietCallException failed(Throwable failure, Duration took) {
         JulietCallException problem = classifier.classify(failure);
-        metrics.failed(problem.failure(), took);
+        metrics.failed(problem.failure(), answeredBy(problem), took);
         if (breaker.isPresent()) {
             guardMetrics.circuitCounted(problem);
         }
@@ -171,6 +180,16 @@ public class JulietClient {
     private static JulietGreeting fromText(Response answer) {
         return new JulietGreeting(answer.readEntity(String.class), header(answer, VERSION_HEADER),
                 header(answer, POD_HEADER));
+    }
+
+    /** The version of the Juliet whose answer failed the call (her 5xx or 4xx), when one answered it. */
+    private static String answeredBy(JulietCallException problem) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException answered) {
+                return header(answered.getResponse(), VERSION_HEADER);
+            }
+        }
+        return null;
     }
 
     /** Read from the headers as received; getHeaderString would first copy them all into a second map. */

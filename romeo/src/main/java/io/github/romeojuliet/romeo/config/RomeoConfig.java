@@ -2,6 +2,7 @@ package io.github.romeojuliet.romeo.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,19 @@ public interface RomeoConfig {
 
     /** How hard Romeo tries before it tells its caller that Juliet failed. */
     Calls calls();
+
+    /** What Romeo knows about the Juliets he may reach. */
+    Juliet juliet();
+
+    interface Juliet {
+
+        /**
+         * The versions of the Juliet variants Romeo may reach (ROMEO_JULIET_VERSIONS, comma-separated;
+         * the chart sets it from the enabled variants). Their call series exist from start, so an
+         * A/B comparison reads zero, not nothing, for a variant not called yet.
+         */
+        Optional<Set<String>> versions();
+    }
 
     interface Calls {
 

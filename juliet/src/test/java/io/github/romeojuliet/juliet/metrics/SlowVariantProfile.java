@@ -1,0 +1,13 @@
+package io.github.romeojuliet.juliet.metrics;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** A v2 that answers every greeting, each 200 ms late (JULIET_FAULT_LATENCY=200ms). */
+public class SlowVariantProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("juliet.fault.latency", "200ms");
+    }
+}

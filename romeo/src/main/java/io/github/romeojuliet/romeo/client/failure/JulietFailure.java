@@ -1,0 +1,34 @@
+package io.github.romeojuliet.romeo.client.failure;
+
+/**
+ * The ways a call to Juliet can fail, each with the HTTP status Romeo answers with, in the sense
+ * a gateway gives them: 502 when Juliet answered badly, 503 when she could not be reached, 504
+ * when she did not answer in time.
+ */
+public enum JulietFailure {
+    UNREACHABLE(503, "Juliet unreachable"),
+    CIRCUIT_OPEN(503, "Juliet circuit open"),
+    TIMED_OUT(504, "Juliet timed out"),
+    BAD_ANSWER(502, "Juliet answered badly");
+
+    private final int status;
+    private final String title;
+
+    JulietFailure(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** A stable, URI-safe name for problem types and metric tags. */
+    public String slug() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

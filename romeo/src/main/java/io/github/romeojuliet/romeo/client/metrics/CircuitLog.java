@@ -1,0 +1,74 @@
+package io.github.romeojuliet.romeo.client.metrics;
+
+import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * What the circuit breaker to Juliet does, said once per change rather than once per failed
+ * request: during an outage that is three log lines instead of thousands, and the state is a
+ * metric ({@code romeo_juliet_circuit_state{state="open"} 1}) that an alert can watch.
+ *
+ * <p>The gauges exist from start, reading closed until the breaker is built. Both hang off the
+ * library's maintenance API, once: the gauge asks the breaker's state when scraped (so it is right
+ * after a reset too), and the log is told of each change. A listener given
+ * to the guard itself would be added to every call's context, a cost paid on each call.
+ */
+@Singleton
+@Startup
+public class CircuitLog {
+
+    private static final Logger LOG = Logger.getLogger(CircuitLog.class);
+    public static final String GAUGE = "romeo.juliet.circuit.state";
+
+    private final String julietUrl;
+    private final MeterRegistry registry;
+    private final List<Gauge> gauges = new ArrayList<>();
+    // Closed while no breaker is watched: with the breaker switched off, no call is ever held back.
+    private volatile Supplier<CircuitBreakerState> state = () -> CircuitBreakerState.CLOSED;
+
+    CircuitLog(MeterRegistry registry, JulietFailureClassifier classifier) {
+        this.julietUrl = classifier.julietUrl();
+        this.registry = registry;
+        for (CircuitBreakerState each : CircuitBreakerState.values()) {
+            gauges.add(Gauge.builder(GAUGE, () -> state.get() == each ? 1 : 0)
+                    .description("1 for the state the circuit breaker to Juliet is in, 0 for the others")
+                    .tag("state", each.name().toLowerCase())
+                    .register(registry));
+        }
+    }
+
+    /**
+     * The registry outlives the application where Quarkus restarts it in the same JVM (dev mode,
+     * tests), and a gauge registered again under the same name is the old one: it would go on asking
+     * the stopped application's breaker.
+     */
+    @PreDestroy
+    void unregister() {
+        gauges.forEach(registry::remove);
+    }
+
+    /** Follows the named breaker from now on; called once it has been built. */
+    public void watch(CircuitBreakerMaintenance breakers, String name) {
+        state = () -> breakers.currentState(name);
+        breakers.onStateChange(name, this::changed);
+    }
+
+    private void changed(CircuitBreakerState next) {
+        switch (next) {
+            case OPEN -> LOG.warnf("circuit to Juliet at %s opened: too many of the recent calls failed; "
+                    + "calls are answered 503 without reaching her until a trial call succeeds", julietUrl);
+            case HALF_OPEN -> LOG.infof("circuit to Juliet at %s half-open: letting a trial call through", julietUrl);
+            case CLOSED -> LOG.infof("circuit to Juliet at %s closed: calls reach her again", julietUrl);
+        }
+    }
+}
