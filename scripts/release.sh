@@ -39,8 +39,8 @@ MVN=${MVN:-./mvnw}
 MVN_FLAGS=${MVN_FLAGS:--B -ntp}
 CHART_DIR=charts/romeo-juliet
 CHART_NAME=romeo-juliet
-# The chart's images live under this group in the registry (application.properties' container-image.group).
-IMAGE_GROUP=romeojuliet
+# The chart's images live under this group in the registry (the root pom's quarkus.container-image.group).
+IMAGE_GROUP=$(pom_property quarkus.container-image.group)
 SERVICES=(juliet romeo)
 # SemVer 2 without build metadata: Helm wants SemVer, and an OCI tag cannot carry '+'.
 SEMVER='^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$'
