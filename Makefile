@@ -148,13 +148,15 @@ image-check: ## No Docker: local registry, amd64+arm64 Debian JRE base, release 
 # make release REGISTRY=host[:port]: without REGISTRY nothing is built or pushed. Empty PLATFORMS:
 # linux/amd64,linux/arm64 (make images takes it too, and builds one platform when it is empty).
 PLATFORMS ?=
+# The chart's repository in REGISTRY; ghcr.io wants it under the owner (release.yml: romeojuliet/charts).
+CHART_PATH ?= charts
 # make release-version VERSION=1.1.0 [CHART_VERSION=2.1.0]
 VERSION ?=
 CHART_VERSION ?=
 
 .PHONY: release
 release: ## Push both images (amd64+arm64, native when built), their SBOMs and the chart to REGISTRY; print digests and the install line
-	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' INSECURE='$(INSECURE)' PLATFORMS='$(PLATFORMS)' NATIVE='$(NATIVE)' \
+	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' INSECURE='$(INSECURE)' PLATFORMS='$(PLATFORMS)' NATIVE='$(NATIVE)' CHART_PATH='$(CHART_PATH)' \
 	  BASE_JVM_IMAGE='$(BASE_JVM_IMAGE)' BASE_NATIVE_IMAGE='$(BASE_NATIVE_IMAGE)' scripts/release.sh publish
 
 .PHONY: sign

@@ -185,11 +185,13 @@ start() {
   say "started $service ($mode) on port $port, pid $pid"
 }
 
-# Waits for the readiness check, each try bounded, the whole wait bounded by READY_TIMEOUT.
+# One readiness check, bounded in time: a wedged service answers nothing, and must not hang make.
+ready() { curl -fsS --connect-timeout 2 --max-time 3 -o /dev/null "http://localhost:$(port_of "$1")/q/health/ready" 2>/dev/null; }
+
+# Waits for the readiness check, the whole wait bounded by READY_TIMEOUT.
 await_ready() {
-  local service=$1 port deadline=$((SECONDS + READY_TIMEOUT))
-  port=$(port_of "$service")
-  until curl -fsS --connect-timeout 2 --max-time 3 -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; do
+  local service=$1 deadline=$((SECONDS + READY_TIMEOUT))
+  until ready "$service"; do
     pid_of "$service" >/dev/null || { tail -n 20 "$RUN_DIR/$service.log" >&2; die "$service exited; log above"; }
     [ "$SECONDS" -lt "$deadline" ] || die "$service was not ready within ${READY_TIMEOUT}s; see $RUN_DIR/$service.log"
     sleep 0.2
@@ -254,7 +256,7 @@ status() {
   for service in juliet romeo; do
     port=$(port_of "$service")
     if pid=$(pid_of "$service"); then
-      if curl -fsS --connect-timeout 2 --max-time 3 -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; then
+      if ready "$service"; then
         say "$service: running, ready (pid $pid, port $port)"
       else
         say "$service: running, not ready (pid $pid, port $port)"
