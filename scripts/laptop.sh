@@ -51,11 +51,12 @@ app_dir() { echo "$RJ_ROOT/$1/target/quarkus-app"; }
 aot_cache() { echo "$(app_dir "$1")/app.aot"; }
 aot_java_home() { jdk25_home || die "RUN_MODE=aot needs a JDK 25: set AOT_JAVA_HOME"; }
 
-# The file a build of this mode leaves last; its age tells whether the sources moved on since.
+# The file a build of this mode leaves last; its age tells whether the sources moved on since. For
+# the JVM it is the AppCDS archive, which a run-aot or image build of the same folder leaves out.
 package_of() {
   case "$2" in
     native) native_runner "$1" ;;
-    jvm) echo "$(app_dir "$1")/quarkus-run.jar" ;;
+    jvm) echo "$(app_dir "$1")/app-cds.jsa" ;;
     aot) aot_cache "$1" ;;
   esac
 }
@@ -75,7 +76,7 @@ services_to_build() {
     pid_of "$service" >/dev/null && continue
     package=$(package_of "$service" "$mode")
     if [ ! -e "$package" ]; then
-      log "$service: no $mode package yet"
+      log "$service: no $mode package yet (${package#"$RJ_ROOT"/} is missing)"
     else
       changed=$(changed_source "$service" "$package")
       [ -n "$changed" ] || continue
