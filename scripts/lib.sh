@@ -18,9 +18,8 @@ say() { printf '%s\n' "$*"; }
 log() { printf '==> [%s] %s\n' "$RJ_LOG_NAME" "$*" >&2; }
 die() { printf 'ERROR [%s] %s\n' "$RJ_LOG_NAME" "$*" >&2; exit 1; }
 
-# Seconds and milliseconds since the epoch, for the elapsed-time lines.
+# Seconds since the epoch, for the elapsed-time lines.
 now() { date +%s; }
-now_ms() { local micros=${EPOCHREALTIME/./}; echo $(( micros / 1000 )); }
 
 # The project version, read from the root pom (its own <version>, not its parent's or a plugin's),
 # so that no script carries a copy that a release would have to change.
@@ -35,24 +34,39 @@ project_version() {
 # The native executable Quarkus builds for a service: <service>/target/<service>-<version>-runner.
 native_runner() { printf '%s/%s/target/%s-%s-runner\n' "$RJ_ROOT" "$1" "$1" "$(project_version)"; }
 
-# How make run starts a JVM package, from its quarkus-app folder: with the AppCDS archive the build
-# left beside quarkus-run.jar (pom.xml), when there is one. The archive's paths are relative to that
+# How make run starts a JVM package, from its quarkus-app folder, with the JVM options given
+# second: the java Maven uses (JAVA_HOME's, else PATH's) and the AppCDS archive the build left
+# beside quarkus-run.jar (pom.xml), when there is one. The archive's paths are relative to that
 # folder; another JVM build warns that it cannot use it and starts as it would without.
 jvm_command() {
+  local java=java options=${2:+ $2}
+  [ -z "${JAVA_HOME:-}" ] || java=$JAVA_HOME/bin/java
   if [ -f "$1/app-cds.jsa" ]; then
-    echo "java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"
+    echo "$java$options -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"
   else
-    echo "java -jar quarkus-run.jar"
+    echo "$java$options -jar quarkus-run.jar"
   fi
+}
+
+# Passes on the lines that say where a Maven or native-image build is (module, plugin,
+# native-image stage, errors), as they come, so a build of minutes is never silent.
+show_progress() {
+  awk '/^\[INFO\] Building |^\[INFO\] --- |^\[[0-9]+\/[0-9]+\] |^\[ERROR\]|BUILD (SUCCESS|FAILURE)/ { print "    " $0; fflush() }'
+}
+
+# Runs ./mvnw with the given arguments from the repo root: the whole output in the log file, its
+# progress on the terminal, and the log's tail if the build fails.
+maven_with_progress() {
+  local log_file=$1; shift
+  (cd "$RJ_ROOT" && ./mvnw -B -ntp "$@") 2>&1 | tee "$log_file" | show_progress
+  [ "${PIPESTATUS[0]}" -eq 0 ] || { tail -n 30 "$log_file" >&2; die "the build failed; log above, whole in $log_file"; }
 }
 
 # Packages the given modules (comma-separated) with a JDK 25 AOT cache, as make run-aot runs them:
 # the aot profile records the cache while the integration tests call the packaged services.
-# Maven's output goes to the log file; its tail is shown if the build fails.
 aot_package() {
   local java_home=$1 modules=$2 log_file=$3
-  (cd "$RJ_ROOT" && JAVA_HOME=$java_home ./mvnw -B -ntp -q verify -Paot -pl "$modules") >"$log_file" 2>&1 \
-    || { tail -n 30 "$log_file" >&2; die "the AOT build failed; log above, whole in $log_file"; }
+  JAVA_HOME=$java_home maven_with_progress "$log_file" verify -Paot -pl "$modules"
 }
 
 # A JDK 25's home: JDK25_HOME, then AOT_JAVA_HOME (make run-aot's name for it), then Temurin 25
@@ -107,14 +121,34 @@ native_image_origin() {
 native_image_home() {
   local native_image
   native_image=$(find_native_image) || return 1
-  dirname "$(dirname "$(readlink -f "$native_image")")"
+  dirname "$(dirname "$(resolved_path "$native_image")")"
+}
+
+# A file's path with every symbolic link followed (readlink -f is not on older macOS).
+resolved_path() {
+  local path=$1 target
+  while [ -L "$path" ]; do
+    target=$(readlink "$path")
+    case "$target" in /*) path=$target ;; *) path=$(dirname "$path")/$target ;; esac
+  done
+  printf '%s/%s\n' "$(cd -P "$(dirname "$path")" && pwd)" "$(basename "$path")"
+}
+
+# Runs a command, ended after the given seconds (timeout(1) is GNU coreutils, not macOS).
+within_seconds() {
+  local seconds=$1 pid watcher status=0; shift
+  "$@" & pid=$!
+  (sleep "$seconds"; kill "$pid" 2>/dev/null) >/dev/null 2>&1 & watcher=$!
+  wait "$pid" || status=$?
+  kill "$watcher" 2>/dev/null || true
+  return "$status"
 }
 
 # Docker or Podman, only when its engine answers: a client without a daemon cannot build.
 container_runtime() {
   local runtime
   for runtime in podman docker; do
-    if command -v "$runtime" >/dev/null 2>&1 && timeout 20 "$runtime" info >/dev/null 2>&1; then
+    if command -v "$runtime" >/dev/null 2>&1 && within_seconds 20 "$runtime" info >/dev/null 2>&1; then
       echo "$runtime"; return 0
     fi
   done
@@ -124,4 +158,28 @@ container_runtime() {
 # A TCP port nobody listens on right now, for tests and benchmarks that start services.
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Runs a command, or with DRY_RUN=1 prints it, shell-quoted after '+ ', and runs nothing: the
+# targets that need a cluster, a registry or a GitHub token are tested here through what they print.
+step() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf '+'; printf ' %q' "$@"; printf '\n'
+  else
+    "$@"
+  fi
+}
+
+# A property of the root pom's <properties>, e.g. the image registry and group the release
+# publishes to and the chart's defaults name.
+pom_property() {
+  local value
+  value=$(sed -n "s:^[[:space:]]*<$1>\([^<]*\)</$1>.*:\1:p" "$RJ_ROOT/pom.xml" | head -n 1)
+  [ -n "$value" ] || die "no <$1> in $RJ_ROOT/pom.xml"
+  printf '%s\n' "$value"
+}
+
+# Where the release publishes a service's image, without tag: <registry>/<group>/<service>.
+image_repository() {
+  printf '%s/%s/%s\n' "$(pom_property quarkus.container-image.registry)" "$(pom_property quarkus.container-image.group)" "$1"
 }

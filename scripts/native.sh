@@ -6,7 +6,8 @@
 #   3. a Mandrel builder container, when Docker or Podman can run containers.
 # It says which one it uses.
 # Usage: scripts/native.sh build|test
-# Settings (environment): MVN (./mvnw), MVN_FLAGS (-B -ntp), NATIVE_TOOLCHAIN_DIR (see lib.sh).
+# Settings (environment): MVN (./mvnw), MVN_FLAGS (-B -ntp), NATIVE_MODULES (juliet,romeo),
+# NATIVE_TOOLCHAIN_DIR (see lib.sh).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,6 +15,7 @@ cd "$RJ_ROOT"
 
 MVN=${MVN:-./mvnw}
 MVN_FLAGS=${MVN_FLAGS:--B -ntp}
+MODULES=${NATIVE_MODULES:-juliet,romeo}
 SUPPORTED="GraalVM or Mandrel for JDK 21 or JDK 25 (native-image on PATH or GRAALVM_HOME), a toolchain from make native-toolchain, or Docker/Podman for the Mandrel JDK 25 builder image"
 
 # Prints the Maven flags for the builder found, and says on stderr which one it is.
@@ -47,8 +49,8 @@ if home=$(native_image_home); then export GRAALVM_HOME=$home; fi
 case "$1" in
   build)
     # shellcheck disable=SC2086 # flags and MVN_FLAGS are lists of Maven options
-    $MVN $MVN_FLAGS package -Pnative -DskipTests -pl juliet,romeo $flags
-    log "built $(native_runner juliet) and $(native_runner romeo)"
+    $MVN $MVN_FLAGS package -Pnative -DskipTests -pl "$MODULES" $flags
+    log "built the native executables of $MODULES under */target/*-runner"
     ;;
   test)
     # The @QuarkusIntegrationTest suites and the laptop topology, against the native executables.

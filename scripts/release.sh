@@ -29,6 +29,7 @@
 #                     not reachable from this project's machines, so only the Debian base is proven)
 #   BASE_NATIVE_IMAGE, NATIVE, MVN, MVN_FLAGS, IMAGES_CACHE_DIR   as for scripts/images/build.sh
 #   RELEASE_DIR       where the release's files go (target/release/<version>)
+#   CHART_PATH        the chart's repository path in REGISTRY (charts)
 # Credentials are the tools' own: Jib and skopeo read the Docker config (docker login, or
 # ~/.docker/config.json), Helm its registry config (helm registry login).
 set -euo pipefail
@@ -39,8 +40,10 @@ MVN=${MVN:-./mvnw}
 MVN_FLAGS=${MVN_FLAGS:--B -ntp}
 CHART_DIR=charts/romeo-juliet
 CHART_NAME=romeo-juliet
-# The chart's images live under this group in the registry (application.properties' container-image.group).
-IMAGE_GROUP=romeojuliet
+# Where in REGISTRY the chart goes; on ghcr.io it must sit under the owner, e.g. romeojuliet/charts.
+CHART_PATH=${CHART_PATH:-charts}
+# The chart's images live under this group in the registry (the root pom's quarkus.container-image.group).
+IMAGE_GROUP=$(pom_property quarkus.container-image.group)
 SERVICES=(juliet romeo)
 # SemVer 2 without build metadata: Helm wants SemVer, and an OCI tag cannot carry '+'.
 SEMVER='^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$'
@@ -247,7 +250,7 @@ publish() {
   REGISTRY=${REGISTRY:-}
   [ -n "$REGISTRY" ] || die "nothing is pushed unless asked: name the registry, e.g. make release REGISTRY=registry.example:5000"
   [[ "$REGISTRY" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$ ]] \
-    || die "REGISTRY must be host[:port] without a scheme or path (the images go to REGISTRY/$IMAGE_GROUP, the chart to REGISTRY/charts), not '$REGISTRY'"
+    || die "REGISTRY must be host[:port] without a scheme or path (the images go to REGISTRY/$IMAGE_GROUP, the chart to REGISTRY/$CHART_PATH), not '$REGISTRY'"
   INSECURE=${INSECURE:-false}
   case "$INSECURE" in true|false) ;; *) die "INSECURE must be true or false, not '$INSECURE'" ;; esac
   PLATFORMS=${PLATFORMS:-linux/amd64,linux/arm64}
@@ -322,10 +325,10 @@ publish() {
   }
   local tgz pushed chart_digest
   tgz=$(chart_tool package "$out") || die "helm package failed"
-  pushed=$(chart_tool push "$tgz" "oci://$registry/charts" "${plain_http[@]}") || die "helm push to oci://$registry/charts failed"
+  pushed=$(chart_tool push "$tgz" "oci://$registry/$CHART_PATH" "${plain_http[@]}") || die "helm push to oci://$registry/$CHART_PATH failed"
   sed 's/^/    /' <<<"$pushed" >&2
   chart_digest=$(sed -n 's/^Digest: //p' <<<"$pushed")
-  [ -n "$chart_digest" ] || chart_digest=$(digest_of "charts/$CHART_NAME" "$chart_version")
+  [ -n "$chart_digest" ] || chart_digest=$(digest_of "$CHART_PATH/$CHART_NAME" "$chart_version")
   t_chart=$(( $(now) - t ))
 
   # 4. What the registry serves now.
@@ -339,8 +342,8 @@ publish() {
   # what users install from oci:// is what this checkout's tests checked.
   local sets=(--set "global.imageRegistry=$registry"
               --set "juliet.image.digest=${image_digest[juliet]}" --set "romeo.image.digest=${image_digest[romeo]}")
-  chart_tool template "oci://$registry/charts/$CHART_NAME" "$chart_version" "$work/from-oci.yaml" "${plain_http[@]}" "${sets[@]}" >&2 \
-    || die "helm template from oci://$registry/charts/$CHART_NAME failed"
+  chart_tool template "oci://$registry/$CHART_PATH/$CHART_NAME" "$chart_version" "$work/from-oci.yaml" "${plain_http[@]}" "${sets[@]}" >&2 \
+    || die "helm template from oci://$registry/$CHART_PATH/$CHART_NAME failed"
   chart_tool template "$RJ_ROOT/$CHART_DIR" "$chart_version" "$work/from-checkout.yaml" "${sets[@]}" >&2 \
     || die "helm template from the checkout failed"
   if ! diff -u "$work/from-checkout.yaml" "$work/from-oci.yaml" >"$work/render.diff"; then
@@ -349,7 +352,7 @@ publish() {
   fi
   grep -q "image: \"\{0,1\}$registry/$IMAGE_GROUP/juliet@${image_digest[juliet]}" "$work/from-oci.yaml" \
     || die "the render from oci:// does not pin Juliet's image to ${image_digest[juliet]}"
-  log "oci://$registry/charts/$CHART_NAME:$chart_version renders the same $(grep -c '^kind:' "$work/from-oci.yaml") objects as the checkout (sha256 $(sha256sum <"$work/from-oci.yaml" | cut -c1-16)...), images pinned by digest"
+  log "oci://$registry/$CHART_PATH/$CHART_NAME:$chart_version renders the same $(grep -c '^kind:' "$work/from-oci.yaml") objects as the checkout (sha256 $(sha256sum <"$work/from-oci.yaml" | cut -c1-16)...), images pinned by digest"
   t_check=$(( $(now) - t ))
 
   # 5. Summary, on stdout and in the release folder.
@@ -369,10 +372,10 @@ publish() {
     [ "$native_found" = true ] || say "  none (no native executables and no native-image on this machine)"
     say "SBOMs (CycloneDX JSON, in $out and attached to each image index as an OCI referrer):"
     for svc in "${SERVICES[@]}"; do say "  $svc-$version.cdx.json  $registry/$IMAGE_GROUP/$svc@${sbom_digest[$svc]}"; done
-    say "Chart: oci://$registry/charts/$CHART_NAME --version $chart_version ($chart_digest), also $(basename "$tgz")"
+    say "Chart: oci://$registry/$CHART_PATH/$CHART_NAME --version $chart_version ($chart_digest), also $(basename "$tgz")"
     say ""
     say "Install:"
-    say "  helm install rj oci://$registry/charts/$CHART_NAME --version $chart_version$([ "$INSECURE" = true ] && echo ' --plain-http') \\"
+    say "  helm install rj oci://$registry/$CHART_PATH/$CHART_NAME --version $chart_version$([ "$INSECURE" = true ] && echo ' --plain-http') \\"
     say "    --set global.imageRegistry=$registry \\"
     say "    --set juliet.image.digest=${image_digest[juliet]} --set romeo.image.digest=${image_digest[romeo]}"
   } | tee "$out/release.txt"

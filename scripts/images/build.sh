@@ -7,7 +7,7 @@
 # chart's image.repository and tag: <registry>/romeojuliet/<service>:<version>[-native].
 #
 # Settings (environment; the Makefile passes its variables of the same names):
-#   REGISTRY           registry host[:port]; empty keeps application.properties' (docker.io)
+#   REGISTRY           registry host[:port]; empty keeps the root pom's (ghcr.io)
 #   PUSH               true pushes to REGISTRY; false loads into the local Docker daemon (Jib's only
 #                      other target in Quarkus), so it needs one
 #   INSECURE           true lets Jib talk plain HTTP to REGISTRY (a local registry)

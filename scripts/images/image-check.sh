@@ -26,8 +26,8 @@ PORT=${IMAGE_CHECK_PORT:-5055}
 READY_TIMEOUT=${IMAGE_CHECK_READY_TIMEOUT:-90}
 RUN_AS=${IMAGE_CHECK_RUN_AS:-}
 GREETING='Hello Romeo, this is Juliet.'
-# The chart's image.repository is docker.io/<group>/<service>; only the registry differs here.
-IMAGE_GROUP=romeojuliet
+# The chart's image.repository is <registry>/<group>/<service> (root pom); only the registry differs here.
+IMAGE_GROUP=$(pom_property quarkus.container-image.group)
 JULIET_PORT_IN_NS=8080
 ROMEO_PORT_IN_NS=8081
 start=$(now)

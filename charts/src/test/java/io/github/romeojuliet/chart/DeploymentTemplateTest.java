@@ -32,9 +32,9 @@ class DeploymentTemplateTest {
         assertThat(v2.labels()).containsEntry("variant", "v2").containsEntry("version", "v2");
         assertThat(v2.env("juliet", "JULIET_VERSION")).isEqualTo("v2");
         assertThat(v2.env("juliet", "JULIET_GREETING")).isEqualTo("Hello Romeo, this is Juliet v2.");
-        assertThat(v2.container("juliet").path("image").asText()).isEqualTo("docker.io/romeojuliet/juliet:1.1.0");
+        assertThat(v2.container("juliet").path("image").asText()).isEqualTo("ghcr.io/romeojuliet/juliet:1.1.0");
         assertThat(r.get("Deployment", "juliet-v2").path("spec").path("replicas").asInt()).isEqualTo(2);
-        assertThat(r.pod("Deployment/juliet-v1").container("juliet").path("image").asText()).isEqualTo("docker.io/romeojuliet/juliet:" + VersionAgreementTest.rootPomVersion());
+        assertThat(r.pod("Deployment/juliet-v1").container("juliet").path("image").asText()).isEqualTo("ghcr.io/romeojuliet/juliet:" + VersionAgreementTest.rootPomVersion());
         assertThat(r.pod("Deployment/juliet-v1").env("juliet", "JULIET_GREETING")).as("v1 keeps the service's own greeting").isNull();
         assertThat(r.names("PodDisruptionBudget")).containsExactly("juliet-v2");
     }
@@ -42,9 +42,9 @@ class DeploymentTemplateTest {
     @Test
     void imagesHonourRegistryDigestAndFlavor() {
         assertThat(image(Map.of("global.imageRegistry", "mirror.example:5000"))).isEqualTo("mirror.example:5000/romeojuliet/juliet:" + VersionAgreementTest.rootPomVersion());
-        assertThat(image(Map.of("global.imageFlavor", "native"))).isEqualTo("docker.io/romeojuliet/juliet:1.0.0-native");
+        assertThat(image(Map.of("global.imageFlavor", "native"))).isEqualTo("ghcr.io/romeojuliet/juliet:1.0.0-native");
         String digest = "sha256:" + "a".repeat(64);
-        assertThat(image(Map.of("juliet.image.digest", digest))).isEqualTo("docker.io/romeojuliet/juliet@" + digest);
+        assertThat(image(Map.of("juliet.image.digest", digest))).isEqualTo("ghcr.io/romeojuliet/juliet@" + digest);
         JsonNode pod = Chart.render(Map.of("global.imagePullSecrets[0]", "regcred")).pod("Deployment/romeo").spec();
         assertThat(pod.path("imagePullSecrets").get(0).path("name").asText()).isEqualTo("regcred");
     }
