@@ -1,5 +1,6 @@
 package io.github.romeojuliet.romeo.rest;
 
+import io.github.romeojuliet.common.rest.Problem;
 import io.github.romeojuliet.romeo.client.failure.JulietCallException;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import jakarta.ws.rs.core.Response;

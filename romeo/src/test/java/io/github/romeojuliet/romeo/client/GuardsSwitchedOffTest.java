@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.romeojuliet.romeo.rest.Problem;
+import io.github.romeojuliet.common.rest.Problem;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJulietResource;

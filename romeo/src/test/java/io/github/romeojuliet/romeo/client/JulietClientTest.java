@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.romeojuliet.romeo.rest.Problem;
+import io.github.romeojuliet.common.rest.Problem;
 import io.github.romeojuliet.romeo.support.CallFigures;
 import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJuliet;

@@ -1,5 +1,6 @@
 package io.github.romeojuliet.romeo.support;
 
+import io.github.romeojuliet.common.testing.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.URI;
