@@ -98,6 +98,25 @@ public final class PackagedService implements AutoCloseable {
         return previous == SignalHandler.SIG_IGN;
     }
 
+    /**
+     * Asks for a stop (SIGTERM) while these calls are in flight, then sends a second SIGTERM and a
+     * SIGINT during it: every call is still answered, the stop still waits out the drain delay, and
+     * the process still ends with exit code 0.
+     */
+    public void assertLaterSignalsDoNotCutTheStopShort(List<CompletableFuture<HttpResponse<String>>> inFlight,
+                                                       String body, Duration drainDelay) throws Exception {
+        Instant stopAsked = stop();
+        awaitReadinessDown(stopAsked);
+        signal("TERM");
+        signal("INT");
+
+        assertAllAnswered(inFlight, body);
+        int exitCode = awaitExit(Duration.ofSeconds(15));
+        Duration stopping = Duration.between(stopAsked, Instant.now());
+        assertTrue(stopping.compareTo(drainDelay) >= 0, () -> "the later signals cut the drain short: " + stopping);
+        assertEquals(0, exitCode, () -> "exit code of the stop the first SIGTERM asked for:\n" + log());
+    }
+
     /** The signal takes a moment to reach the process; well within any drain delay, readiness is DOWN. */
     public void awaitReadinessDown(Instant stopAsked) throws Exception {
         while (status("/q/health/ready") != 503) {

@@ -53,17 +53,7 @@ class GracefulShutdownIT {
     void aSecondSigtermOrASigintDuringTheStopDoesNotCutItShort() throws Exception {
         assumeFalse(PackagedService.startsWithSigintIgnored(), "Juliet would start with SIGINT ignored");
         try (PackagedService juliet = start("graceful-shutdown-signals")) {
-            List<CompletableFuture<HttpResponse<String>>> inFlight = juliet.callsInFlight(GREETING, IN_FLIGHT);
-            Instant stopAsked = juliet.stop();
-            juliet.awaitReadinessDown(stopAsked);
-            juliet.signal("TERM");
-            juliet.signal("INT");
-
-            assertAllAnswered(inFlight, ANSWER);
-            int exitCode = juliet.awaitExit(Duration.ofSeconds(15));
-            Duration stopping = Duration.between(stopAsked, Instant.now());
-            assertTrue(stopping.compareTo(DRAIN_DELAY) >= 0, () -> "the later signals cut the drain short: " + stopping);
-            assertEquals(0, exitCode, () -> "exit code of the stop the first SIGTERM asked for:\n" + juliet.log());
+            juliet.assertLaterSignalsDoNotCutTheStopShort(juliet.callsInFlight(GREETING, IN_FLIGHT), ANSWER, DRAIN_DELAY);
         }
     }
 

@@ -49,17 +49,7 @@ class GracefulShutdownIT {
     void aSecondSigtermOrASigintDuringTheStopDoesNotCutItShort() throws Exception {
         assumeFalse(PackagedService.startsWithSigintIgnored(), "Romeo would start with SIGINT ignored");
         try (ScriptedJuliet juliet = new ScriptedJuliet(); PackagedService romeo = start("romeo-graceful-shutdown-signals", juliet)) {
-            List<CompletableFuture<HttpResponse<String>>> inFlight = callsInFlight(romeo);
-            Instant stopAsked = romeo.stop();
-            romeo.awaitReadinessDown(stopAsked);
-            romeo.signal("TERM");
-            romeo.signal("INT");
-
-            assertAllAnswered(inFlight, ANSWER);
-            int exitCode = romeo.awaitExit(Duration.ofSeconds(15));
-            Duration stopping = Duration.between(stopAsked, Instant.now());
-            assertTrue(stopping.compareTo(DRAIN_DELAY) >= 0, () -> "the later signals cut the drain short: " + stopping);
-            assertEquals(0, exitCode, () -> "exit code of the stop the first SIGTERM asked for:\n" + romeo.log());
+            romeo.assertLaterSignalsDoNotCutTheStopShort(callsInFlight(romeo), ANSWER, DRAIN_DELAY);
         }
     }
 
