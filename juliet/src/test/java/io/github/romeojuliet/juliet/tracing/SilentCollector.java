@@ -1,10 +1,7 @@
 package io.github.romeojuliet.juliet.tracing;
 
+import io.github.romeojuliet.common.testing.LoopbackServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,37 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SilentCollector implements QuarkusTestResourceLifecycleManager {
 
     static final AtomicInteger CONNECTIONS = new AtomicInteger();
-    private ServerSocket server;
+    private LoopbackServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket exporter = server.accept()) {
-                    CONNECTIONS.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "silent-collector");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + server.getLocalPort(),
+        server = LoopbackServer.serve("silent-collector", exporter -> CONNECTIONS.incrementAndGet());
+        return Map.of("quarkus.otel.exporter.otlp.traces.endpoint", server.url(),
                 // Were the SDK on, its spans would leave within a tenth of a second.
                 "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 
     @Override
     public void stop() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        server.close();
     }
 }

@@ -1,11 +1,10 @@
 package io.github.romeojuliet.romeo.support;
 
+import io.github.romeojuliet.common.testing.LoopbackServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in Juliet on a plain loopback socket, for the failures only a socket can make for real:
  * a reset, an answer cut off in the middle of its body, and a Juliet who reads the request and
- * never answers. Each connection is served on a thread of its own.
+ * never answers.
  */
 public class RawSocketJuliet implements QuarkusTestResourceLifecycleManager, AutoCloseable {
 
@@ -26,7 +25,7 @@ public class RawSocketJuliet implements QuarkusTestResourceLifecycleManager, Aut
     private volatile Behaviour behaviour = Behaviour.RESET;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile CompletableFuture<Duration> heldFor = new CompletableFuture<>();
-    private ServerSocket server;
+    private LoopbackServer server;
 
     public static RawSocketJuliet current() {
         return current;
@@ -34,16 +33,9 @@ public class RawSocketJuliet implements QuarkusTestResourceLifecycleManager, Aut
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = LoopbackServer.serve("raw-socket-juliet", this::serve);
         current = this;
-        Thread acceptor = new Thread(this::accept, "raw-socket-juliet");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return Map.of("quarkus.rest-client.juliet.url", "http://127.0.0.1:" + server.getLocalPort());
+        return Map.of("quarkus.rest-client.juliet.url", server.url());
     }
 
     public void behave(Behaviour next) {
@@ -61,21 +53,8 @@ public class RawSocketJuliet implements QuarkusTestResourceLifecycleManager, Aut
         return requests.get();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket connection = server.accept();
-                Thread serving = new Thread(() -> serve(connection), "raw-socket-juliet-connection");
-                serving.setDaemon(true);
-                serving.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
     private void serve(Socket connection) {
-        try (connection) {
+        try {
             readRequestHead(connection.getInputStream());
             requests.incrementAndGet();
             OutputStream out = connection.getOutputStream();
@@ -116,10 +95,6 @@ public class RawSocketJuliet implements QuarkusTestResourceLifecycleManager, Aut
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        server.close();
     }
 }
