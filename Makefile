@@ -89,6 +89,7 @@ greet: ## Call Juliet through Romeo once; fails unless the answer is the greetin
 .PHONY: dev
 dev: ## Quarkus dev mode with live reload for one service: make dev SERVICE=juliet|romeo (Dev UI at /q/dev-ui)
 	@case '$(SERVICE)' in juliet|romeo) ;; *) echo "make dev SERVICE=juliet or SERVICE=romeo" >&2; exit 2 ;; esac
+	$(MVN) $(MVN_FLAGS) -q install -pl common -DskipTests
 	$(MVN) $(MVN_FLAGS) quarkus:dev -pl $(SERVICE) -Ddebug=$(if $(filter romeo,$(SERVICE)),5006,5005)
 
 ##@ Native executables

@@ -97,7 +97,7 @@ build() {
       ;;
     jvm)
       log "Building the JVM packages of $modules (output in $build_log)"
-      maven_with_progress "$build_log" package -DskipTests -pl "$modules"
+      maven_with_progress "$build_log" package -DskipTests -pl "$modules" -am
       ;;
     aot)
       log "Building $modules with a JDK 25 AOT cache (about 1.5 minutes; output in $build_log)"

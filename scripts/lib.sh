@@ -66,7 +66,7 @@ maven_with_progress() {
 # the aot profile records the cache while the integration tests call the packaged services.
 aot_package() {
   local java_home=$1 modules=$2 log_file=$3
-  JAVA_HOME=$java_home maven_with_progress "$log_file" verify -Paot -pl "$modules"
+  JAVA_HOME=$java_home maven_with_progress "$log_file" verify -Paot -pl "$modules" -am
 }
 
 # A JDK 25's home: JDK25_HOME, then AOT_JAVA_HOME (make run-aot's name for it), then Temurin 25
