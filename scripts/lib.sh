@@ -125,3 +125,8 @@ container_runtime() {
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Whether something listens on this TCP port of 127.0.0.1 (bash's /dev/tcp: no extra tool needed).
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
