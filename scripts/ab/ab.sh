@@ -42,23 +42,28 @@ case "$DURATION$WARMUP" in ''|*[!0-9]*) die "AB_DURATION and AB_WARMUP must be w
 case "$SCRAPE_INTERVAL" in [1-9]s|[1-9][0-9]s) ;; *) die "AB_SCRAPE_INTERVAL must be whole seconds like 1s (got '$SCRAPE_INTERVAL')" ;; esac
 scrape_seconds=${SCRAPE_INTERVAL%s}
 
-# A port given is checked; an empty one is a free port.
-pick_port() {
-  local name=$1 port=$2
+# A port given is checked; an empty one gets a free port. Each of the six is distinct.
+chosen=" "
+for name in AB_JULIET_STABLE_PORT AB_JULIET_CANARY_PORT AB_ROMEO_STABLE_PORT AB_ROMEO_CANARY_PORT AB_EDGE_PORT \
+            AB_PROMETHEUS_PORT; do
+  eval "port=\${$name:-}"
   if [ -z "$port" ]; then
-    free_port
-  elif port_taken "$port"; then
-    die "port $port ($name) is in use; pick another or leave $name empty for a free one"
+    port=$(free_port)
+    while case "$chosen" in *" $port "*) true ;; *) false ;; esac; do port=$(free_port); done
   else
-    echo "$port"
+    case "$port" in *[!0-9]*) die "$name must be a port number (got '$port')" ;; esac
+    case "$chosen" in *" $port "*) die "port $port ($name) is given twice; each part needs its own" ;; esac
+    port_taken "$port" && die "port $port ($name) is in use; pick another or leave $name empty for a free one"
   fi
-}
-juliet_stable_port=$(pick_port AB_JULIET_STABLE_PORT "${AB_JULIET_STABLE_PORT:-}")
-juliet_canary_port=$(pick_port AB_JULIET_CANARY_PORT "${AB_JULIET_CANARY_PORT:-}")
-romeo_stable_port=$(pick_port AB_ROMEO_STABLE_PORT "${AB_ROMEO_STABLE_PORT:-}")
-romeo_canary_port=$(pick_port AB_ROMEO_CANARY_PORT "${AB_ROMEO_CANARY_PORT:-}")
-edge_port=$(pick_port AB_EDGE_PORT "${AB_EDGE_PORT:-}")
-prometheus_port=$(pick_port AB_PROMETHEUS_PORT "${AB_PROMETHEUS_PORT:-}")
+  chosen="$chosen$port "
+  eval "$name=\$port"
+done
+juliet_stable_port=$AB_JULIET_STABLE_PORT
+juliet_canary_port=$AB_JULIET_CANARY_PORT
+romeo_stable_port=$AB_ROMEO_STABLE_PORT
+romeo_canary_port=$AB_ROMEO_CANARY_PORT
+edge_port=$AB_EDGE_PORT
+prometheus_port=$AB_PROMETHEUS_PORT
 
 rm -rf "$OUT"
 mkdir -p "$OUT/edge"
