@@ -6,7 +6,7 @@ set datafile separator "\t"
 set datafile missing "?"
 set multiplot layout 3,1 title "Juliet ".stable." (stable) against ".canary." (canary), as Prometheus' recording rules saw them"
 set xlabel "seconds since the fault started"
-set key top left
+set key outside right top
 set grid
 set ylabel "greetings / s"
 plot "rate.tsv" using 1:2 with lines lw 2 title stable, "" using 1:3 with lines lw 2 title canary
