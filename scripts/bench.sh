@@ -134,7 +134,7 @@ nginx_chain_pid=${nginx_pids[1]}
 # ---- the services, as make run starts them (JVM, JDK 17), packaged from the code as it is now ----
 app=juliet/target/quarkus-app
 log "packaging both services"
-./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo -am
 juliet_port=$(free_port); romeo_port=$(free_port)
 export JULIET_PORT=$juliet_port ROMEO_PORT=$romeo_port RUN_DIR=$OUT/run RUN_MODE=jvm
 scripts/laptop.sh run >/dev/null

@@ -48,7 +48,7 @@ build_if_missing() {
     jvm)
       if [ ! -f "$(jvm_jar juliet)" ] || [ ! -f "$(jvm_jar romeo)" ]; then
         say "Building the JVM applications..."
-        ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+        ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo -am
       fi ;;
     aot)
       if [ ! -f "$(aot_cache juliet)" ] || [ ! -f "$(aot_cache romeo)" ]; then

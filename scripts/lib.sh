@@ -51,7 +51,7 @@ jvm_command() {
 # Maven's output goes to the log file; its tail is shown if the build fails.
 aot_package() {
   local java_home=$1 modules=$2 log_file=$3
-  (cd "$RJ_ROOT" && JAVA_HOME=$java_home ./mvnw -B -ntp -q verify -Paot -pl "$modules") >"$log_file" 2>&1 \
+  (cd "$RJ_ROOT" && JAVA_HOME=$java_home ./mvnw -B -ntp -q verify -Paot -pl "$modules" -am) >"$log_file" 2>&1 \
     || { tail -n 30 "$log_file" >&2; die "the AOT build failed; log above, whole in $log_file"; }
 }
 

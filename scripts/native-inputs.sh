@@ -32,7 +32,7 @@ for way in $NATIVE_INPUT_WAYS; do
   start=$(now)
   # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags
   env "${env[@]}" $MVN $MVN_FLAGS verify "${flag[@]}" -Dquarkus.native.sources-only=true -DskipITs \
-    -Dtest=NativeImageArgsTest -Dsurefire.failIfNoSpecifiedTests=false -pl juliet,romeo,src-native-config \
+    -Dtest=NativeImageArgsTest -Dsurefire.failIfNoSpecifiedTests=false -pl juliet,romeo,src-native-config -am \
     || die "the native build inputs asked for with $way are wrong (Maven output above)"
   log "$way: both services carry the shared native settings ($(( $(now) - start ))s)"
 done

@@ -47,12 +47,12 @@ if home=$(native_image_home); then export GRAALVM_HOME=$home; fi
 case "$1" in
   build)
     # shellcheck disable=SC2086 # flags and MVN_FLAGS are lists of Maven options
-    $MVN $MVN_FLAGS package -Pnative -DskipTests -pl juliet,romeo $flags
+    $MVN $MVN_FLAGS package -Pnative -DskipTests -pl juliet,romeo -am $flags
     log "built $(native_runner juliet) and $(native_runner romeo)"
     ;;
   test)
     # The @QuarkusIntegrationTest suites and the laptop topology, against the native executables.
     # shellcheck disable=SC2086
-    $MVN $MVN_FLAGS verify -Pnative -pl juliet,romeo $flags
+    $MVN $MVN_FLAGS verify -Pnative -pl juliet,romeo -am $flags
     ;;
 esac

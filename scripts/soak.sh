@@ -29,7 +29,7 @@ juliet_app=$RJ_ROOT/juliet/target/quarkus-app
 romeo_app=$RJ_ROOT/romeo/target/quarkus-app
 if [ ! -f "$juliet_app/quarkus-run.jar" ] || [ ! -f "$romeo_app/quarkus-run.jar" ]; then
   log "packaging both services"
-  ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+  ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo -am
 fi
 
 juliet_port=$(free_port)

@@ -66,6 +66,8 @@ cache=$(images_cache_dir)
 common=(
   # Only the two services: the chart module has no image.
   -pl "$(IFS=,; echo "${SERVICES[*]}")"
+  # and the shared module both services depend on
+  -am
   -DskipTests
   -Dquarkus.container-image.build=true
   "-Dquarkus.container-image.push=$PUSH"

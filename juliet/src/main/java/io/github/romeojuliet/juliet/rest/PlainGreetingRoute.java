@@ -14,7 +14,7 @@ import java.util.Set;
  * Answers the plain-text greeting straight from the HTTP router when the request leaves nothing to
  * negotiate: a GET that asks for plain text, for anything, or names no type at all (Romeo's text
  * call, curl, probes and load tools). For a fixed 28-byte answer, Quarkus REST's matching,
- * negotiation and writing were about a third of Juliet's CPU per greeting (docs/performance.md).
+ * negotiation and writing are a large share of the work on each greeting (docs/performance.md).
  * Every other request (JSON, an Accept header with choices to weigh, another method) goes on to
  * {@link GreetingResource}, which keeps the contract: the same bytes and headers either way, timed
  * alike by {@code GreetingStopwatch}.

@@ -1,17 +1,14 @@
 package io.github.romeojuliet.juliet.rest;
 
+import static io.github.romeojuliet.common.testing.HeldWorkerThread.fiveSecondClient;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.romeojuliet.common.testing.HeldWorkerThread;
+import io.github.romeojuliet.common.testing.SingleWorkerThreadProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import jakarta.inject.Inject;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +26,7 @@ class GreetingOnIoThreadTest {
 
     @Test
     void answersEveryFormWhileEveryWorkerThreadIsBusy() throws Exception {
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicReference<String> worker = new AtomicReference<>();
-        workers.submit(() -> {
-            worker.set(Thread.currentThread().getName());
-            busy.countDown();
-            release.await();
-            return null;
-        });
-        assertTrue(busy.await(5, TimeUnit.SECONDS), "the worker thread never started");
-        try {
-            assertTrue(worker.get().startsWith("executor-thread"), "not a worker thread: " + worker.get());
+        try (HeldWorkerThread held = HeldWorkerThread.hold(workers)) {
             given().config(fiveSecondClient()).get("/romeo-please-call-me")
                     .then().statusCode(200).body(equalTo(GreetingResourceTest.GREETING));
             // An Accept with a choice in it: the plain route leaves it to REST.
@@ -48,14 +34,6 @@ class GreetingOnIoThreadTest {
                     .then().statusCode(200).body(equalTo(GreetingResourceTest.GREETING));
             given().config(fiveSecondClient()).accept("application/json").get("/romeo-please-call-me")
                     .then().statusCode(200).body("message", equalTo(GreetingResourceTest.GREETING));
-        } finally {
-            release.countDown();
         }
-    }
-
-    private static RestAssuredConfig fiveSecondClient() {
-        return RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.socket.timeout", 5_000)
-                .setParam("http.connection.timeout", 5_000));
     }
 }

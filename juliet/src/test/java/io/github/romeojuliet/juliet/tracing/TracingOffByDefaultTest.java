@@ -1,21 +1,27 @@
 package io.github.romeojuliet.juliet.tracing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without an OTLP endpoint the OpenTelemetry SDK is off, and Quarkus then installs neither its
- * Vert.x tracer nor its REST instrumentation: the greeting's hot path makes no span at all.
+ * Without OTEL_EXPORTER_OTLP_ENDPOINT the OpenTelemetry SDK is off: greetings answered with an
+ * exporter pointed at a collector send it nothing, not even a connection.
  */
 @QuarkusTest
+@WithTestResource(SilentCollector.class)
 class TracingOffByDefaultTest {
 
     @Test
-    void sdkIsOffWithoutAnEndpoint() {
-        assertTrue(ConfigProvider.getConfig().getValue("quarkus.otel.sdk.disabled", Boolean.class),
-                "OpenTelemetry's SDK is on with no OTEL_EXPORTER_OTLP_ENDPOINT set");
+    void noSpanLeavesWithoutAnEndpoint() throws Exception {
+        for (int call = 0; call < 5; call++) {
+            given().get("/romeo-please-call-me").then().statusCode(200);
+            given().accept("application/json").get("/romeo-please-call-me").then().statusCode(200);
+        }
+        Thread.sleep(2_000); // twenty export rounds, were the SDK on
+        assertEquals(0, SilentCollector.CONNECTIONS.get(), "connections made to the span collector");
     }
 }

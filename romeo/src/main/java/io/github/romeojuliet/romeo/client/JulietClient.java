@@ -10,6 +10,7 @@ import io.github.romeojuliet.romeo.client.transport.CallersContext;
 import io.github.romeojuliet.romeo.client.transport.EventLoopRestClients;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Romeo's only way to reach Juliet, and the owner of every rule about it. A call has one deadline
  * that nothing outlasts: the HTTP client's connect and read timeouts fail one attempt fast, a
  * couple of jittered retries ride out a pod being replaced behind the Service (safe, because the
- * greeting is an idempotent GET; a 4xx is not retried, since asking again gets the same answer),
+ * greeting is an idempotent GET; a 4xx is not retried, since asking again gets the same answer,
+ * except a 408 or 429, asked again after its Retry-After when that fits; docs/failures.md),
  * and a retry starts only while the deadline still leaves room for a whole attempt. The circuit
  * breaker counts whole calls, not attempts, stops Romeo from queueing on a Juliet that is plainly
  * gone, then lets a trial call through after a pause. The guards work on the {@link Uni} itself,
@@ -36,12 +38,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class JulietClient {
 
+    private static final int OK = 200;
     private static final String VERSION_HEADER = "X-Juliet-Version";
     private static final String POD_HEADER = "X-Juliet-Pod";
     private static final TypeLiteral<Uni<JulietGreeting>> GREETING = new TypeLiteral<>() { };
     // The breaker's name for the maintenance API (its state, resets, state changes).
     static final String BREAKER = "juliet";
 
+    private final String julietUrl;
+    private final Duration readTimeout;
     private final EventLoopRestClients juliet;
     private final JulietFailureClassifier classifier;
     private final JulietCallMetrics metrics;
@@ -50,12 +55,17 @@ public class JulietClient {
     // guard switched off (no breaker, no retries) is not built at all, so it costs a call nothing.
     private final Optional<TypedGuard<Uni<JulietGreeting>>> breaker;
     private final Deadline deadline;
+    private final Duration deadlineLimit;
+    private final Duration retryDelay;
     private final Optional<TypedGuard<Uni<JulietGreeting>>> retries;
 
     JulietClient(EventLoopRestClients juliet, JulietFailureClassifier classifier,
                  JulietCallMetrics metrics, GuardMetrics guardMetrics, CircuitLog circuitLog,
                  CircuitBreakerMaintenance breakers, RomeoConfig config, Vertx vertx,
+                 @ConfigProperty(name = "quarkus.rest-client.juliet.url") String julietUrl,
                  @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readTimeoutMillis) {
+        this.julietUrl = julietUrl;
+        this.readTimeout = Duration.ofMillis(readTimeoutMillis);
         this.juliet = juliet;
         this.classifier = classifier;
         this.metrics = metrics;
@@ -65,17 +75,19 @@ public class JulietClient {
             circuitLog.watch(breakers, BREAKER);
         }
         this.deadline = new Deadline(vertx, config.calls().deadline());
-        this.retries = retries(config.calls(), Duration.ofMillis(readTimeoutMillis), guardMetrics);
+        this.deadlineLimit = config.calls().deadline();
+        this.retryDelay = config.calls().retry().delay();
+        this.retries = retries(config.calls(), readTimeout, guardMetrics);
     }
 
     /** The plain-text greeting; who answered is read from Juliet's response headers. */
     public Uni<TimedGreeting> greetAsText() {
-        return guarded(() -> juliet.current().greetAsText().map(JulietClient::fromText));
+        return guarded(() -> juliet.current().greetAsText().map(this::fromText));
     }
 
     /** The JSON greeting, which names who answered in its body. */
     public Uni<TimedGreeting> greetAsJson() {
-        return guarded(() -> juliet.current().greetAsJson());
+        return guarded(() -> juliet.current().greetAsJson().map(this::fromJson));
     }
 
     /** One quick look at Juliet's readiness for Romeo's health report; no retries on this path. */
@@ -84,7 +96,7 @@ public class JulietClient {
     }
 
     public String julietUrl() {
-        return classifier.julietUrl();
+        return julietUrl;
     }
 
     private Uni<TimedGreeting> guarded(Supplier<Uni<JulietGreeting>> attempt) {
@@ -93,14 +105,34 @@ public class JulietClient {
             CallersContext callers = CallersContext.current();
             // Classified inside the guards, so retry and breaker can tell a 4xx from an outage, and
             // once more at the end for what the guards themselves throw (deadline passed, circuit open).
-            Supplier<Uni<JulietGreeting>> classifiedAttempt = () -> callers.run(attempt)
-                    .onFailure().transform(classifier::classify);
-            Supplier<Uni<JulietGreeting>> withinDeadline = () -> deadline.bound(
+            Deadline.Call call = deadline.start();
+            Supplier<Uni<JulietGreeting>> classifiedAttempt = () -> call.attempt(callers.run(attempt))
+                    .onFailure().transform(failure -> classifyAttempt(failure, started));
+            Supplier<Uni<JulietGreeting>> withinDeadline = () -> call.bound(
                     retries.map(guard -> guard.get(classifiedAttempt)).orElseGet(classifiedAttempt));
+            // The guards do not pass a cancellation on to what they guard: a caller who goes away
+            // ends the call here, and with it the attempt in flight to Juliet.
             return breaker.map(guard -> guard.get(withinDeadline)).orElseGet(withinDeadline)
                     .onFailure().transform(failure -> failed(failure, since(started)))
-                    .map(greeting -> succeeded(greeting, since(started)));
+                    .map(greeting -> succeeded(greeting, since(started)))
+                    .onCancellation().invoke(call::cancel);
         });
+    }
+
+    /**
+     * A Juliet who asked Romeo to come back later is asked again only if her Retry-After (or the
+     * retry delay, whichever is longer) and then a whole attempt still fit in the deadline; else
+     * her answer is passed on at once, Retry-After included, rather than turned into a 504.
+     */
+    private JulietCallException classifyAttempt(Throwable failure, long started) {
+        JulietCallException problem = classifier.classify(failure);
+        if (problem instanceof JulietRejectedException rejected && rejected.worthRetrying()) {
+            Duration wait = rejected.retryAfter().filter(asked -> asked.compareTo(retryDelay) > 0).orElse(retryDelay);
+            if (since(started).plus(wait).plus(readTimeout).compareTo(deadlineLimit) > 0) {
+                return rejected.notRetried();
+            }
+        }
+        return problem;
     }
 
     /** Every failed call ends here once: turned into its one problem and timed by that outcome. */
@@ -153,6 +185,10 @@ public class JulietClient {
         if (retry.maxRetries() == 0) {
             return Optional.empty();
         }
+        long delayMillis = retry.delay().toMillis();
+        CustomBackoffStrategy backoff = failure -> failure instanceof JulietCallException problem
+                ? Math.max(delayMillis, problem.retryAfter().map(Duration::toMillis).orElse(0L))
+                : delayMillis;
         return Optional.of(inPlace(TypedGuard.create(GREETING))
                 .withDescription("one attempt to reach Juliet")
                 .withRetry()
@@ -160,7 +196,10 @@ public class JulietClient {
                     .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
                     .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
                     .maxDuration(calls.deadline().minus(readTimeout).toMillis(), ChronoUnit.MILLIS)
-                    .abortOn(JulietRejectedException.class)
+                    // A rejection is final unless Juliet asked to come back later and that still fits.
+                    .whenException(failure -> !(failure instanceof JulietRejectedException rejected) || rejected.worthRetrying())
+                    // Waits her Retry-After when she gave one longer than the usual delay.
+                    .withCustomBackoff().strategy(() -> backoff).done()
                     // Called by the retry itself, only when it retries: no listener added to every call.
                     .beforeRetry(failure -> metrics.retried())
                     .done()
@@ -177,9 +216,32 @@ public class JulietClient {
         return guard.withThreadOffload(true).withThreadOffloadExecutor(Runnable::run);
     }
 
-    private static JulietGreeting fromText(Response answer) {
-        return new JulietGreeting(answer.readEntity(String.class), header(answer, VERSION_HEADER),
-                header(answer, POD_HEADER));
+    /** Only a 200 with a body is a greeting: a redirect or a 204 from whatever sits in front of Juliet is not. */
+    private JulietGreeting fromText(Response answer) {
+        if (answer.getStatus() != OK) {
+            throw classifier.notAGreeting(answer.getStatus());
+        }
+        String message = answer.readEntity(String.class);
+        if (message == null || message.isEmpty()) {
+            throw classifier.notAGreeting(OK);
+        }
+        return new JulietGreeting(message, header(answer, VERSION_HEADER), header(answer, POD_HEADER));
+    }
+
+    private JulietGreeting fromJson(Response answer) {
+        if (answer.getStatus() != OK) {
+            throw classifier.notAGreeting(answer.getStatus());
+        }
+        JulietGreeting greeting;
+        try {
+            greeting = answer.readEntity(JulietGreeting.class);
+        } catch (RuntimeException unreadable) {
+            throw classifier.unreadable(unreadable);
+        }
+        if (greeting == null || greeting.message() == null) {
+            throw classifier.notAGreeting(OK);
+        }
+        return greeting;
     }
 
     /** The version of the Juliet whose answer failed the call (her 5xx or 4xx), when one answered it. */

@@ -22,6 +22,12 @@ public interface RomeoConfig {
     /** Cookies copied onto the call to Juliet, for cookie-based A/B routing. */
     Set<String> forwardCookies();
 
+    /**
+     * The longest value of a forwarded header or cookie; a request with a longer one, or with a hint
+     * sent more than once, is refused at Romeo's edge.
+     */
+    int routingHintMaxLength();
+
     /** How hard Romeo tries before it tells its caller that Juliet failed. */
     Calls calls();
 

@@ -1,8 +1,10 @@
 package io.github.romeojuliet.romeo.config;
 
+import io.github.romeojuliet.romeo.client.JulietClient;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Refuses bad settings at start, one line each naming the property, its value and the rule, rather
  * than at the first call, where a malformed URL or a negative timeout would be retried and held
- * against Juliet. The chart's schema refuses the same values before anything is deployed.
+ * against Juliet; then builds Romeo's client from the settings it passed. The chart's schema refuses
+ * the same values before anything is deployed.
  */
 public class SettingsCheck {
 
@@ -26,7 +29,7 @@ public class SettingsCheck {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     static final int BAD_SETTINGS = 2;
 
-    void check(@Observes StartupEvent started, RomeoConfig config,
+    void check(@Observes StartupEvent started, RomeoConfig config, Instance<JulietClient> client,
                @ConfigProperty(name = "quarkus.rest-client.juliet.url") String julietUrl,
                @ConfigProperty(name = "quarkus.rest-client.juliet.connect-timeout") long connectMillis,
                @ConfigProperty(name = "quarkus.rest-client.juliet.read-timeout") long readMillis) {
@@ -34,7 +37,11 @@ public class SettingsCheck {
         if (!problems.isEmpty()) {
             problems.forEach(problem -> LOG.error("bad setting: " + problem));
             Quarkus.asyncExit(BAD_SETTINGS);
+            return;
         }
+        // Built now, from settings known to be good, rather than at the first call: the client, its
+        // guards and its metrics (romeo_juliet_* are on /q/metrics before anyone calls).
+        client.get();
     }
 
     static List<String> problems(RomeoConfig config, String julietUrl, long connectMillis, long readMillis) {
@@ -71,6 +78,9 @@ public class SettingsCheck {
         }
         if (breaker.delay().isNegative() || breaker.delay().isZero()) {
             problems.add("romeo.calls.circuit-breaker.delay=" + breaker.delay().toMillis() + "ms must be above 0");
+        }
+        if (config.routingHintMaxLength() < 1) {
+            problems.add("romeo.routing-hint-max-length=" + config.routingHintMaxLength() + " must be 1 or more");
         }
         nameProblems("romeo.forward-headers", config.forwardHeaders(), problems);
         nameProblems("romeo.forward-cookies", config.forwardCookies(), problems);

@@ -140,7 +140,7 @@ class JulietCircuitBreakerTest {
             probe.answer().then().statusCode(503)
                     .header("Retry-After", equalTo(figures.retryAfter()))
                     .body("type", equalTo("urn:romeo-juliet:problem:circuit-open"))
-                    .body("detail", equalTo("Juliet at " + juliet.url() + " failed too often; calls are paused for a few seconds"));
+                    .body("detail", equalTo("Juliet failed too often; calls are paused for a few seconds"));
             assertTrue(probe.took().compareTo(figures.deadline()) < 0,
                     () -> "Romeo took " + probe.took() + " to answer circuit-open " + when + ", past the deadline");
             took.add(probe.took());

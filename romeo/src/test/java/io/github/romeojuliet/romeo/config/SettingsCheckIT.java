@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.romeojuliet.romeo.support.FreePorts;
+import io.github.romeojuliet.common.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

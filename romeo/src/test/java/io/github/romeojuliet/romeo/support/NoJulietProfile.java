@@ -1,5 +1,6 @@
 package io.github.romeojuliet.romeo.support;
 
+import io.github.romeojuliet.common.testing.FreePorts;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 

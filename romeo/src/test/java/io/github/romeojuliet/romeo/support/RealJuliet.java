@@ -1,5 +1,6 @@
 package io.github.romeojuliet.romeo.support;
 
+import io.github.romeojuliet.common.testing.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.URI;
@@ -37,33 +38,16 @@ public class RealJuliet implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        if (!Files.isRegularFile(JAR)) {
-            packageJuliet();
-        }
+        requirePackagedJuliet();
         port = FreePorts.next();
         return Map.of("quarkus.rest-client.juliet.url", launch());
     }
 
-    /**
-     * On a fresh clone, {@code ./mvnw -pl romeo verify} has not built Juliet: build her the same way
-     * the reactor would, once, so Romeo's module tests stand on their own.
-     */
-    private static void packageJuliet() {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path log = Path.of("target", "package-juliet.log");
-        try {
-            Files.createDirectories(log.getParent());
-            Process maven = new ProcessBuilder(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-q",
-                    "package", "-DskipTests", "-pl", "juliet"))
-                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!maven.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || maven.exitValue() != 0 || !Files.isRegularFile(JAR)) {
-                throw new IllegalStateException("could not package Juliet for Romeo's tests:\n" + Files.readString(log));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("could not package Juliet for Romeo's tests", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** The reactor packages Juliet before Romeo's tests (Romeo's pom depends on her); alone, Romeo's module cannot. */
+    private static void requirePackagedJuliet() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("no packaged Juliet at " + JAR.toAbsolutePath().normalize()
+                    + ": build Romeo with the modules he needs, e.g. ./mvnw -pl romeo -am verify");
         }
     }
 

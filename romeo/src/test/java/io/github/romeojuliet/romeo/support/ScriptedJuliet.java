@@ -90,6 +90,21 @@ public final class ScriptedJuliet implements AutoCloseable {
         }
     }
 
+    /** Answers every greeting request with this status, headers and body (null for none). */
+    public void answerWith(int status, Map<String, String> headers, String body) {
+        behave(Behaviour.ANSWER);
+        server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(BEHAVIOUR - 1).willReturn(response(status, headers, body)));
+    }
+
+    /** Answers the next greeting request with this status and headers, then behaves as before. */
+    public void answerNextWith(int status, Map<String, String> headers) {
+        server.stubFor(get(urlEqualTo(GREETING_PATH)).atPriority(FAILURES_FIRST)
+                .inScenario(FAILURES)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("answered-once")
+                .willReturn(response(status, headers, null)));
+    }
+
     /** How many greeting requests arrived: each attempt of each call counts. */
     public int requests() {
         return received().size();
@@ -134,6 +149,12 @@ public final class ScriptedJuliet implements AutoCloseable {
                 .withHeader("X-Juliet-Version", VERSION)
                 .withHeader("X-Juliet-Pod", "scripted-0")
                 .withBody(body);
+    }
+
+    private static ResponseDefinitionBuilder response(int status, Map<String, String> headers, String body) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(status);
+        headers.forEach(response::withHeader);
+        return body == null ? response : response.withBody(body);
     }
 
     private static Map<String, String> headersOf(LoggedRequest request) {

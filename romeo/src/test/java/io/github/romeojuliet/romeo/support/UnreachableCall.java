@@ -3,7 +3,7 @@ package io.github.romeojuliet.romeo.support;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.romeojuliet.romeo.rest.Problem;
+import io.github.romeojuliet.common.rest.Problem;
 
 /**
  * The failure table's first row, checked on one call: a Juliet Romeo cannot reach at all (refused,

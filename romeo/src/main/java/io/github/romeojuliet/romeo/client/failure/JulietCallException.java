@@ -1,16 +1,34 @@
 package io.github.romeojuliet.romeo.client.failure;
 
-/** A call to Juliet that failed, already translated into what it means for Romeo's caller. */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A call to Juliet that failed, already translated into what it means for Romeo's caller. The
+ * message is for the operator (it names Juliet's address and the cause); the caller is told only
+ * {@link #callerDetail()}.
+ */
 public class JulietCallException extends RuntimeException {
 
     private final JulietFailure failure;
+    private final String callerDetail;
 
-    public JulietCallException(JulietFailure failure, String detail, Throwable cause) {
-        super(detail, cause, false, false);
+    public JulietCallException(JulietFailure failure, String callerDetail, String operatorDetail, Throwable cause) {
+        super(operatorDetail, cause, false, false);
         this.failure = failure;
+        this.callerDetail = callerDetail;
     }
 
     public JulietFailure failure() {
         return failure;
+    }
+
+    public String callerDetail() {
+        return callerDetail;
+    }
+
+    /** How long Juliet asked to be left alone, when she said so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.romeojuliet.romeo.client.metrics;
 
-import io.github.romeojuliet.romeo.client.failure.JulietFailureClassifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -11,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,8 +36,8 @@ public class CircuitLog {
     // Closed while no breaker is watched: with the breaker switched off, no call is ever held back.
     private volatile Supplier<CircuitBreakerState> state = () -> CircuitBreakerState.CLOSED;
 
-    CircuitLog(MeterRegistry registry, JulietFailureClassifier classifier) {
-        this.julietUrl = classifier.julietUrl();
+    CircuitLog(MeterRegistry registry, @ConfigProperty(name = "quarkus.rest-client.juliet.url") String julietUrl) {
+        this.julietUrl = julietUrl;
         this.registry = registry;
         for (CircuitBreakerState each : CircuitBreakerState.values()) {
             gauges.add(Gauge.builder(GAUGE, () -> state.get() == each ? 1 : 0)

@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.support;
+package io.github.romeojuliet.common.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.rest;
+package io.github.romeojuliet.common.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;

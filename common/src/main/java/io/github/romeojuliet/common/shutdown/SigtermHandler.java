@@ -1,4 +1,4 @@
-package io.github.romeojuliet.juliet.shutdown;
+package io.github.romeojuliet.common.shutdown;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

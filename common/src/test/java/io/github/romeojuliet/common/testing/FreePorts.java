@@ -1,4 +1,4 @@
-package io.github.romeojuliet.romeo.support;
+package io.github.romeojuliet.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

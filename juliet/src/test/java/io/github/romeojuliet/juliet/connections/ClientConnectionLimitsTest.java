@@ -1,0 +1,14 @@
+package io.github.romeojuliet.juliet.connections;
+
+import io.github.romeojuliet.common.testing.ClientConnectionLimitsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Juliet's limits on what one client may hold: streams per HTTP/2 connection and silent connections. */
+@QuarkusTest
+class ClientConnectionLimitsTest extends ClientConnectionLimitsContract {
+
+    @Override
+    protected String cheapPath() {
+        return "/romeo-please-call-me";
+    }
+}
