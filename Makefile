@@ -92,6 +92,33 @@ dev: ## Quarkus dev mode with live reload for one service: make dev SERVICE=juli
 	$(MVN) $(MVN_FLAGS) -q install -pl common -DskipTests
 	$(MVN) $(MVN_FLAGS) quarkus:dev -pl $(SERVICE) -Ddebug=$(if $(filter romeo,$(SERVICE)),5006,5005)
 
+##@ A/B verdict on the laptop
+
+# make ab: the canary v2's injected faults, its share of the calls, seconds of load; ports empty = free.
+AB_LATENCY ?= 200ms
+AB_ERROR_RATE ?= 0.1
+AB_CANARY_PERCENT ?= 20
+AB_DURATION ?= 60
+AB_JULIET_STABLE_PORT ?=
+AB_JULIET_CANARY_PORT ?=
+AB_ROMEO_STABLE_PORT ?=
+AB_ROMEO_CANARY_PORT ?=
+AB_EDGE_PORT ?=
+AB_PROMETHEUS_PORT ?=
+
+AB_ENV = AB_LATENCY='$(AB_LATENCY)' AB_ERROR_RATE='$(AB_ERROR_RATE)' AB_CANARY_PERCENT='$(AB_CANARY_PERCENT)' \
+  AB_DURATION='$(AB_DURATION)' AB_JULIET_STABLE_PORT='$(AB_JULIET_STABLE_PORT)' \
+  AB_JULIET_CANARY_PORT='$(AB_JULIET_CANARY_PORT)' AB_ROMEO_STABLE_PORT='$(AB_ROMEO_STABLE_PORT)' \
+  AB_ROMEO_CANARY_PORT='$(AB_ROMEO_CANARY_PORT)' AB_EDGE_PORT='$(AB_EDGE_PORT)' AB_PROMETHEUS_PORT='$(AB_PROMETHEUS_PORT)'
+
+.PHONY: ab
+ab: ## Juliet v1 + a faulty v2, a Romeo each, weighted calls, real Prometheus with the chart's rules: rate, errors, p99, alerts, verdict, target/ab/ab.png
+	@$(AB_ENV) scripts/ab/ab.sh
+
+.PHONY: ab-test
+ab-test: ## make ab's scenario judged (about 3 min): canary alerts fire within for: + 2 scrapes for a faulty v2, none for a healthy one
+	@scripts/ab/ab-test.sh
+
 ##@ Native executables
 
 .PHONY: native

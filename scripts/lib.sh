@@ -183,3 +183,8 @@ pom_property() {
 image_repository() {
   printf '%s/%s/%s\n' "$(pom_property quarkus.container-image.registry)" "$(pom_property quarkus.container-image.group)" "$1"
 }
+
+# Whether something listens on this TCP port of 127.0.0.1 (bash's /dev/tcp: no extra tool needed).
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}

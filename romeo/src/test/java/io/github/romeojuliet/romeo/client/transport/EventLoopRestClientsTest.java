@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.romeojuliet.romeo.support.InjectScriptedJuliet;
+import io.github.romeojuliet.romeo.support.ScriptedJuliet;
 import io.github.romeojuliet.romeo.support.ScriptedJulietResource;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ScriptedJulietResource.class)
 class EventLoopRestClientsTest {
 
+    // Shared with the other classes on this resource, which may have left her failing.
+    @InjectScriptedJuliet
+    ScriptedJuliet juliet;
+
     @Inject
     EventLoopRestClients clients;
 
@@ -34,6 +40,7 @@ class EventLoopRestClientsTest {
 
     @Test
     void eachEventLoopKeepsItsOwnClient() throws Exception {
+        juliet.reset();
         List<EventExecutor> loops = new ArrayList<>();
         vertx.nettyEventLoopGroup().forEach(loops::add);
         Map<JulietRestClient, EventExecutor> owners = new IdentityHashMap<>();
