@@ -149,15 +149,12 @@ port_holder() {
     | awk '/^p/ { pid = substr($0, 2) } /^c/ && pid { print "pid " pid " (" substr($0, 2) ")"; found = 1; exit } END { exit !found }'
 }
 
-# bash's /dev/tcp, also in macOS's bash 3.2: a connection accepted means someone listens.
-port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 check_port_free() {
   local service=$1 port=$2 holder hint
   hint="free it, or pick another: make run $(port_variable "$service")=..."
   if holder=$(port_holder "$port"); then
     die "port $port for $service is in use by $holder; $hint"
-  elif port_answers "$port"; then
+  elif port_taken "$port"; then
     if command -v lsof >/dev/null 2>&1; then
       die "port $port for $service is in use by a process this user cannot see; $hint"
     fi
