@@ -68,6 +68,8 @@ prometheus_port=$AB_PROMETHEUS_PORT
 rm -rf "$OUT"
 mkdir -p "$OUT/edge"
 OUT=$(cd "$OUT" && pwd)
+# Said relative to the checkout when it is inside it, as the docs quote it.
+OUT_SHOWN=${OUT#"$RJ_ROOT"/}
 prometheus=http://127.0.0.1:$prometheus_port
 # Seconds since the epoch to the millisecond (bash 3.2 has no EPOCHREALTIME, date no %N on macOS).
 epoch_seconds() { python3 -c 'import time; print("%.3f" % time.time())'; }
@@ -228,8 +230,8 @@ over_time version:juliet_greetings_errors:ratio errors
 over_time version:juliet_greeting_seconds:p99 p99
 if command -v gnuplot >/dev/null 2>&1; then
   (cd "$OUT" && gnuplot -e "stable='$STABLE'; canary='$CANARY'" "$RJ_ROOT/$HERE/plot.gp" 2>gnuplot.log) \
-    && say "Plot: $OUT/ab.png"
+    && say "Plot: $OUT_SHOWN/ab.png"
 else
   say "(no gnuplot: apt-get install gnuplot-nox, or brew install gnuplot, draws $OUT/ab.png)"
 fi
-say "Logs, figures and the rules used: $OUT"
+say "Logs, figures and the rules used: $OUT_SHOWN"
