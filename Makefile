@@ -28,7 +28,8 @@ build: ## Package both services as JVM applications, each with its AppCDS archiv
 .PHONY: test
 test: docs-check ## Run every test: the docs' references, services over real HTTP, the laptop topology, the chart, native build inputs, laptop portability, dry runs (installs nothing)
 	$(MVN) $(MVN_FLAGS) verify
-	$(MAKE) --no-print-directory test-native-inputs check-portable test-dry-runs
+	@# Native inputs last: their sources-only builds replace the JVM packages that test-dry-runs starts.
+	$(MAKE) --no-print-directory check-portable test-dry-runs test-native-inputs
 
 .PHONY: check-portable
 check-portable: ## Refuse Linux-only constructs (/proc, setsid, GNU flags, bash 4) on the make run/stop/status path; self-test first

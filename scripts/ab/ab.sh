@@ -93,7 +93,7 @@ trap 'exit 130' INT TERM
 # ---- the parts ----
 if [ ! -f juliet/target/quarkus-app/quarkus-run.jar ] || [ ! -f romeo/target/quarkus-app/quarkus-run.jar ]; then
   log "packaging both services"
-  ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo
+  ./mvnw -B -ntp -q package -DskipTests -pl juliet,romeo -am
 fi
 rules=$OUT/rules.yml
 if [ -n "${AB_RULES:-}" ]; then
