@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
  * Makes the exit code say whether the stop answered every call: Quarkus's drain ends at
  * {@code quarkus.shutdown.timeout} whatever is still open, and would then exit 0 all the same.
  * Counts calls from arrival to the end of their answer; one still open once the drain is over was cut.
+ * Needs {@code quarkus.shutdown.delay-enabled} and {@code quarkus.shutdown.timeout}, which both services set.
  */
 @Singleton
 public class CallsInFlight {
