@@ -3,6 +3,7 @@ package io.github.romeojuliet.common.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.romeojuliet.common.shutdown.CallsInFlight;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -115,6 +118,26 @@ public final class PackagedService implements AutoCloseable {
         Duration stopping = Duration.between(stopAsked, Instant.now());
         assertTrue(stopping.compareTo(drainDelay) >= 0, () -> "the later signals cut the drain short: " + stopping);
         assertEquals(0, exitCode, () -> "exit code of the stop the first SIGTERM asked for:\n" + log());
+    }
+
+    /**
+     * Asks for a stop (SIGTERM) while these calls are in flight and will outlast the shutdown timeout:
+     * the process ends with {@link CallsInFlight#CALLS_CUT}, its log says how many calls were cut,
+     * and none of them is answered as if nothing happened.
+     */
+    public void assertStopCutsCalls(List<CompletableFuture<HttpResponse<String>>> inFlight) throws Exception {
+        stop();
+        int exitCode = awaitExit(Duration.ofSeconds(15));
+        assertEquals(CallsInFlight.CALLS_CUT, exitCode, () -> "exit code of a stop that cut calls:\n" + log());
+        // Counted as the service saw them: a call still queued in the client at the stop never arrived.
+        Matcher cut = Pattern.compile("cut (\\d+) call\\(s\\) still in flight").matcher(log());
+        assertTrue(cut.find(), () -> "no line saying how many calls were cut in:\n" + log());
+        int counted = Integer.parseInt(cut.group(1));
+        assertTrue(counted >= 1 && counted <= inFlight.size(), () -> counted + " calls cut, of " + inFlight.size() + " sent");
+        for (CompletableFuture<HttpResponse<String>> call : inFlight) {
+            assertTrue(call.handle((answer, failed) -> failed != null).get(10, TimeUnit.SECONDS),
+                    "a call the stop cut was answered");
+        }
     }
 
     /** The signal takes a moment to reach the process; well within any drain delay, readiness is DOWN. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.romeojuliet.common.settings.BadSettings;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ class SettingsCheckIT {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "JULIET_FAULT_ERROR_RATE|20|juliet.fault.error-rate=20.0 must be between 0 and 1",
-        "JULIET_FAULT_LATENCY|-1s|juliet.fault.latency=-1000ms must be 0 or more",
-        "JULIET_GREETING|' '|juliet.greeting must not be blank: it is what Romeo hears",
+        "JULIET_FAULT_ERROR_RATE|20|juliet.fault.error-rate (JULIET_FAULT_ERROR_RATE) must be between 0 and 1",
+        "JULIET_FAULT_ERROR_RATE|-0.1|juliet.fault.error-rate (JULIET_FAULT_ERROR_RATE) must be between 0 and 1",
+        "JULIET_FAULT_LATENCY|-1s|juliet.fault.latency (JULIET_FAULT_LATENCY) must be 0 or more",
+        "JULIET_GREETING|' '|juliet.greeting (JULIET_GREETING) must not be blank: it is what Romeo hears",
+        "JULIET_VERSION|' '|juliet.version (JULIET_VERSION) must not be blank: A/B routing and metrics tell variants apart by it",
     })
     void badSettingStopsJulietWithOneLine(String variable, String value, String rule) throws Exception {
         Path log = Path.of("target", "settings-check-" + variable + ".log");
@@ -36,7 +39,8 @@ class SettingsCheckIT {
         try {
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "Juliet kept running with " + variable + "=" + value);
             String output = Files.readString(log);
-            assertEquals(SettingsCheck.BAD_SETTINGS, process.exitValue(), output);
+            assertEquals(BadSettings.EXIT_CODE, process.exitValue(), output);
+            assertEquals(1, output.lines().filter(line -> line.contains("bad setting: ")).count(), output);
             assertTrue(output.contains("bad setting: " + rule), () -> "no line saying '" + rule + "' in:\n" + output);
             assertFalse(output.contains("\tat "), () -> "a stack trace:\n" + output);
         } finally {

@@ -57,6 +57,16 @@ class GracefulShutdownIT {
         }
     }
 
+    @Test
+    void aStopWhoseTimeoutCutsCallsSaysHowManyAndExitsNonZero() throws Exception {
+        try (PackagedService juliet = PackagedService.start("graceful-shutdown-cut", packagedJuliet(), Map.of(
+                "QUARKUS_SHUTDOWN_DELAY", "0s",
+                "QUARKUS_SHUTDOWN_TIMEOUT", "1s",
+                "JULIET_FAULT_LATENCY", "8s"))) {
+            juliet.assertStopCutsCalls(juliet.callsInFlight(GREETING, IN_FLIGHT));
+        }
+    }
+
     private static PackagedService start(String name) throws Exception {
         return PackagedService.start(name, packagedJuliet(), Map.of(
                 "QUARKUS_SHUTDOWN_DELAY", DRAIN_DELAY.toMillis() + "ms",

@@ -53,6 +53,19 @@ class GracefulShutdownIT {
         }
     }
 
+    @Test
+    void aStopWhoseTimeoutCutsCallsSaysHowManyAndExitsNonZero() throws Exception {
+        try (ScriptedJuliet juliet = new ScriptedJuliet();
+             PackagedService romeo = PackagedService.start("romeo-graceful-shutdown-cut", PackagedService.javaJar(APP), Map.of(
+                     "QUARKUS_REST_CLIENT_JULIET_URL", juliet.url(),
+                     "QUARKUS_SHUTDOWN_DELAY", "0s",
+                     "QUARKUS_SHUTDOWN_TIMEOUT", "500ms"))) {
+            romeo.send(CALL); // warm: the cut calls are the slow ones below
+            juliet.answerLateBy(1500); // past the shutdown timeout; the calls run on towards their 2 s deadline
+            romeo.assertStopCutsCalls(romeo.callsInFlight(CALL, IN_FLIGHT));
+        }
+    }
+
     private static PackagedService start(String name, ScriptedJuliet juliet) throws Exception {
         juliet.answerLateBy(JULIET_LATE_BY_MILLIS);
         return PackagedService.start(name, PackagedService.javaJar(APP), Map.of(
