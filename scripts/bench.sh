@@ -280,6 +280,11 @@ scripts/laptop.sh stop >/dev/null
 ROMEO_CALLS_RETRY_MAX_RETRIES=0 ROMEO_CALLS_CIRCUIT_BREAKER_ENABLED=false scripts/laptop.sh run >/dev/null
 measure_beside "$chain_target" "$(romeo_target romeo-juliet-unguarded)" >>"$table"
 
+# ---- the laptop memory bounds' cost: the same call with the JVMs' default heaps and collector ----
+scripts/laptop.sh stop >/dev/null
+LAPTOP_JAVA_OPTS= MALLOC_ARENA_MAX= scripts/laptop.sh run >/dev/null
+measure_beside "$chain_target" "$(romeo_target romeo-juliet-unbounded)" >>"$table"
+
 # ---- tracing's cost: the same call with both services exporting spans over OTLP/HTTP ----
 # The collector is a third nginx that takes every export and answers 200, so the figures are the
 # services' own cost of making and sending spans, not a collector's.
@@ -369,6 +374,9 @@ verdict() { awk -v v="$1" -v floor="$2" -v dir="$3" 'BEGIN { ok = (dir == "min")
 juliet_ratio=$(col juliet 9 "$table")
 romeo_ratio=$(col romeo-juliet 9 "$table")
 romeo_p99=$(col romeo-juliet 4 "$table")
+romeo_unbounded_ratio=$(col romeo-juliet-unbounded 9 "$table")
+# Issue 29: the laptop bounds may cost Romeo -> Juliet at most a tenth of its ratio to the chain.
+bounded_share=$(awk -v b="$romeo_ratio" -v u="$romeo_unbounded_ratio" 'BEGIN { printf "%.3f", (u > 0) ? b / u : 0 }')
 jvm_start=$(col "JVM, JDK 17" 2 "$starts_table")
 plain_start=$(col "JVM, JDK 17, no AppCDS" 2 "$starts_table")
 aot_start=$(col "JDK 25 + AOT cache" 2 "$starts_table")
@@ -386,6 +394,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
       label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
               ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : \
               ($1 == "romeo-juliet-unguarded") ? "Romeo -> Juliet, no retries and no breaker (deadline kept)" : \
+              ($1 == "romeo-juliet-unbounded") ? "Romeo -> Juliet, JVM default heaps (no laptop bounds)" : \
               (traced != "") ? "Romeo -> Juliet, tracing on, sampling " traced : "Romeo `GET /call-juliet` -> Juliet (tracing off)"
       shares = ($8 ~ / \+ /) ? $8 : ""
       printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $9, $3, $4, $5, $6, shares, $7
@@ -408,6 +417,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
   say "|---|---|---|---|"
   say "| Juliet vs nginx | >= ${FLOOR_JULIET}x | ${juliet_ratio}x | $(verdict "$juliet_ratio" "$FLOOR_JULIET" min) |"
   say "| Romeo -> Juliet vs the nginx chain | >= ${FLOOR_ROMEO}x | ${romeo_ratio}x | $(verdict "$romeo_ratio" "$FLOOR_ROMEO" min) |"
+  say "| Romeo -> Juliet with the laptop bounds, vs without (issue 29) | >= 0.900 of ${romeo_unbounded_ratio}x | ${bounded_share} | $(verdict "$bounded_share" 0.9 min) |"
   say "| Romeo p99 at $CONNECTIONS connections | <= ${FLOOR_ROMEO_P99_MS} ms | ${romeo_p99} ms | $(verdict "$romeo_p99" "$FLOOR_ROMEO_P99_MS" max) |"
   say "| Juliet JVM start to first answer (as make run starts her: JDK 17, AppCDS) | <= ${FLOOR_START_MS} ms | ${jvm_start} ms | $(verdict "$jvm_start" "$FLOOR_START_MS" max) |"
   if [ -n "$aot_start" ] && [ -n "$jdk25_start" ]; then
