@@ -31,6 +31,8 @@ SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-0s}
 LAPTOP_BUILD=${LAPTOP_BUILD:-true}
 mkdir -p "$RUN_DIR"
 RUN_DIR=$(cd "$RUN_DIR" && pwd)
+# Said relative to the checkout when it is inside it, as the docs quote it.
+RUN_DIR_SHOWN=${RUN_DIR#"$RJ_ROOT"/}
 # ps prints start times in the locale's words; one locale keeps the saved ones comparable.
 export LC_ALL=C
 
@@ -91,16 +93,16 @@ build() {
   local mode=$1 modules=$2 build_log="$RUN_DIR/build.log"
   case "$mode" in
     native)
-      log "Building the native executables of $modules (several minutes; output in $build_log)"
+      log "Building the native executables of $modules (several minutes; output in $RUN_DIR_SHOWN/build.log)"
       MVN_FLAGS="-B -ntp" NATIVE_MODULES=$modules "$RJ_ROOT/scripts/native.sh" build 2>&1 | tee "$build_log" | show_progress
       [ "${PIPESTATUS[0]}" -eq 0 ] || { tail -n 30 "$build_log" >&2; die "the native build failed; log above, whole in $build_log"; }
       ;;
     jvm)
-      log "Building the JVM packages of $modules (output in $build_log)"
+      log "Building the JVM packages of $modules (output in $RUN_DIR_SHOWN/build.log)"
       maven_with_progress "$build_log" package -DskipTests -pl "$modules" -am
       ;;
     aot)
-      log "Building $modules with a JDK 25 AOT cache (about 1.5 minutes; output in $build_log)"
+      log "Building $modules with a JDK 25 AOT cache (about 1.5 minutes; output in $RUN_DIR_SHOWN/build.log)"
       aot_package "$(aot_java_home)" "$modules" "$build_log"
       ;;
   esac
@@ -222,7 +224,7 @@ Juliet and Romeo are ready. Try:
   curl -H 'Accept: application/json' localhost:$ROMEO_PORT/call-juliet
   curl -i localhost:$JULIET_PORT/romeo-please-call-me
   curl localhost:$ROMEO_PORT/q/health
-Logs: $RUN_DIR/juliet.log and $RUN_DIR/romeo.log
+Logs: $RUN_DIR_SHOWN/juliet.log and $RUN_DIR_SHOWN/romeo.log
 Stop both with: make stop
 MSG
 }
