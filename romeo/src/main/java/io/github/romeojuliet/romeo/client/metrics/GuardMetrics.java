@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
 /**
  * What the guards around calls to Juliet did: the retries they made, and each call the circuit
  * breaker counted for her, against her, or turned away while open. Every counter is built once, at
- * start (not on the first call), so rate() and alerts read zero before anything happened. The fault tolerance library's own metrics are off (quarkus.fault-tolerance.metrics.enabled):
- * they registered their listeners and looked their counters up in the registry on every call,
- * about a twentieth of Romeo's CPU per call.
+ * start (not on the first call), so rate() and alerts read zero before anything happened. The
+ * fault tolerance library's own metrics are off (quarkus.fault-tolerance.metrics.enabled): they
+ * looked their counters up on every call (their cost: docs/performance.md).
  *
  * <p>The circuit's counts are taken from each call's outcome by the breaker's own rules, not from
  * listeners on the guard, which would be added to every call's context: a call that failed counts
