@@ -38,7 +38,7 @@ public final class ChartCli {
                 }
                 String manifest = orExit(() -> Chart.template(values(args[1]), Map.of()));
                 Path out = write(args[2], manifest);
-                System.out.println("Rendered " + Chart.Rendered.parse(manifest).objects().size() + " objects to " + out);
+                System.out.println("Rendered " + Chart.Rendered.parse(manifest).objects().size() + " objects to " + shown(out));
             }
             case "rules" -> {
                 if (args.length != 3) {
@@ -84,5 +84,12 @@ public final class ChartCli {
     private static void usage() {
         System.err.println("usage: ChartCli lint [values.yaml ...] | ChartCli template values.yaml out.yaml | ChartCli rules values.yaml out.yml");
         System.exit(2);
+    }
+
+    /** The path as the user's shell would name it: relative to where make runs, when it lies below. */
+    private static Path shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 }
