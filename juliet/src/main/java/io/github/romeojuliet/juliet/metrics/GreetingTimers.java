@@ -1,5 +1,6 @@
 package io.github.romeojuliet.juliet.metrics;
 
+import io.github.romeojuliet.common.metrics.LatencyBuckets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -20,8 +21,7 @@ class GreetingTimers {
 
     static final String NAME = "juliet.greeting";
 
-    /** The histogram's buckets, seconds; Romeo's call timer has the same (docs/metrics.md). */
-    private static final Duration[] BUCKETS = buckets(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    private static final Duration[] BUCKETS = LatencyBuckets.bounds();
 
     /** Where each format's row is in the table. */
     static final int TEXT = 0;
@@ -69,11 +69,4 @@ class GreetingTimers {
                 .register(registry);
     }
 
-    private static Duration[] buckets(double... seconds) {
-        Duration[] buckets = new Duration[seconds.length];
-        for (int i = 0; i < seconds.length; i++) {
-            buckets[i] = Duration.ofNanos(Math.round(seconds[i] * 1e9));
-        }
-        return buckets;
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.romeojuliet.romeo.client.metrics;
 
+import io.github.romeojuliet.common.metrics.LatencyBuckets;
 import io.github.romeojuliet.romeo.client.failure.JulietFailure;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +29,7 @@ public class JulietCallMetrics {
     public static final String TIMER = "romeo.juliet.calls";
     public static final String SUCCESS = "success";
     private static final String NO_VERSION = "none";
-    // Juliet's histogram has the same buckets (docs/metrics.md), so the two views read alike.
-    private static final Duration[] BUCKETS = buckets(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    private static final Duration[] BUCKETS = LatencyBuckets.bounds();
     // The failures that come with an answer from Juliet, and so with her version: her 5xx and 4xx.
     private static final Set<JulietFailure> ANSWERED = Set.of(JulietFailure.BAD_ANSWER);
 
@@ -72,11 +72,4 @@ public class JulietCallMetrics {
                 .register(registry));
     }
 
-    private static Duration[] buckets(double... seconds) {
-        Duration[] buckets = new Duration[seconds.length];
-        for (int i = 0; i < seconds.length; i++) {
-            buckets[i] = Duration.ofNanos(Math.round(seconds[i] * 1e9));
-        }
-        return buckets;
-    }
 }
