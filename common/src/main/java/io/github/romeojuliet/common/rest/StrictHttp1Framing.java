@@ -9,7 +9,8 @@ import io.vertx.core.http.HttpVersion;
 /**
  * Refuses the HTTP/1.1 requests whose framing RFC 9112 calls invalid and Netty's decoder lets
  * through: an unknown HTTP version, a Transfer-Encoding other than chunked, more than one Host.
- * Header lookups only, so every request can afford it; docs/failures.md says what it cannot catch.
+ * A few header lookups per HTTP/1.x request (the Host check lists that header's values);
+ * docs/failures.md says what it cannot catch.
  */
 public final class StrictHttp1Framing {
 

@@ -72,10 +72,6 @@ public final class PackagedService implements AutoCloseable {
         return url;
     }
 
-    public Process process() {
-        return process;
-    }
-
     /** SIGTERM, as the kubelet sends it; returns when it was sent. */
     public Instant stop() {
         Instant asked = Instant.now();

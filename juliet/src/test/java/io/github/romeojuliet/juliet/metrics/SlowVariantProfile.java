@@ -3,7 +3,7 @@ package io.github.romeojuliet.juliet.metrics;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** A v2 that answers every greeting, each 200 ms late (JULIET_FAULT_LATENCY=200ms). */
+/** A Juliet that answers every greeting 200 ms late (JULIET_FAULT_LATENCY=200ms). */
 public class SlowVariantProfile implements QuarkusTestProfile {
 
     @Override

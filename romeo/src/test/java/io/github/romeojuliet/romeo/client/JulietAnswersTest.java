@@ -110,7 +110,7 @@ class JulietAnswersTest {
     }
 
     @Test
-    void aRetryAfterThatFitsInTheDeadlineIsWaitedOutThenAskedAgain() {
+    void aRetryAfterOfZeroIsAskedAgainWithinTheDeadline() {
         juliet.answerNextWith(429, Map.of("Retry-After", "0"));
         given().get("/call-juliet").then().statusCode(200);
         assertEquals(2, juliet.requests());

@@ -15,10 +15,12 @@ public enum JulietFailure {
 
     private final int status;
     private final String title;
+    private final String slug;
 
     JulietFailure(int status, String title) {
         this.status = status;
         this.title = title;
+        this.slug = name().toLowerCase().replace('_', '-');
     }
 
     public int status() {
@@ -31,6 +33,6 @@ public enum JulietFailure {
 
     /** A stable, URI-safe name for problem types and metric tags. */
     public String slug() {
-        return name().toLowerCase().replace('_', '-');
+        return slug;
     }
 }

@@ -73,10 +73,12 @@ public class JulietFailureClassifier {
 
     /** An answer that came back but is not a greeting: any status but 200, or a 200 with no body. */
     public JulietCallException notAGreeting(int status) {
-        String detail = status == OK ? "answered HTTP 200 without a greeting" : "answered HTTP " + status + ", not a greeting";
-        return status == OK
-                ? new JulietCallException(JulietFailure.BAD_ANSWER, "Juliet " + detail, describe(detail), null)
-                : new JulietRejectedException(JulietFailure.BAD_ANSWER, "Juliet " + detail, describe(detail), null);
+        if (status == OK) {
+            String detail = "answered HTTP 200 without a greeting";
+            return new JulietCallException(JulietFailure.BAD_ANSWER, "Juliet " + detail, describe(detail), null);
+        }
+        String detail = "answered HTTP " + status + ", not a greeting";
+        return new JulietRejectedException(JulietFailure.BAD_ANSWER, "Juliet " + detail, describe(detail), null);
     }
 
     /** A 200 whose body could not be read as a greeting. */

@@ -30,8 +30,9 @@ public class JulietCallMetrics {
     public static final String SUCCESS = "success";
     private static final String NO_VERSION = "none";
     private static final Duration[] BUCKETS = LatencyBuckets.bounds();
-    // The failures that come with an answer from Juliet, and so with her version: her 5xx and 4xx.
-    private static final Set<JulietFailure> ANSWERED = Set.of(JulietFailure.BAD_ANSWER);
+    // The failures that come with an answer from Juliet, and so with her version: a bad answer, and
+    // her 408 or 429 (busy).
+    private static final Set<JulietFailure> ANSWERED = Set.of(JulietFailure.BAD_ANSWER, JulietFailure.BUSY);
 
     private final MeterRegistry registry;
     private final Map<String, Timer> successes = new ConcurrentHashMap<>();

@@ -35,6 +35,7 @@ class CallSeriesFromStartTest {
         for (String version : List.of("v1", "v2", "none")) {
             assertHistogramAtZero(version, "success");
             assertHistogramAtZero(version, "bad-answer");
+            assertHistogramAtZero(version, "busy");
         }
         for (String outcome : List.of("unreachable", "circuit-open", "timed-out")) {
             assertHistogramAtZero("none", outcome);
