@@ -279,7 +279,7 @@ KIND_CLUSTER ?= kind
 
 .PHONY: kind-deploy
 kind-deploy: ## Build the images with Jib into Docker, kind load them, helm upgrade --install with those tags, helm test (DRY_RUN=1 prints)
-	@KIND_CLUSTER='$(KIND_CLUSTER)' NATIVE='$(if $(filter true,$(NATIVE)),true,false)' RELEASE='$(RELEASE)' NAMESPACE='$(NAMESPACE)' \
+	@KIND_CLUSTER='$(KIND_CLUSTER)' NATIVE='$(if $(filter auto,$(NATIVE)),false,$(NATIVE))' RELEASE='$(RELEASE)' NAMESPACE='$(NAMESPACE)' \
 	  DEPLOY_VALUES='$(DEPLOY_VALUES)' HELM='$(HELM)' scripts/kind.sh deploy
 
 .PHONY: kind-gateway

@@ -115,7 +115,8 @@ start_service() {
 }
 await_ready() {
   local name=$1 url=$2 waited=0
-  until curl -fs -o /dev/null "$url"; do
+  # Each probe has its own time limit, so a wedged service cannot hang the run.
+  until curl -fs --max-time 2 -o /dev/null "$url"; do
     [ "$waited" -ge 600 ] && { tail -n 20 "$OUT/$name.log" >&2; die "$name was not ready within 120 s; log above"; }
     sleep 0.2; waited=$((waited + 1))
   done
@@ -232,6 +233,6 @@ if command -v gnuplot >/dev/null 2>&1; then
   (cd "$OUT" && gnuplot -e "stable='$STABLE'; canary='$CANARY'" "$RJ_ROOT/$HERE/plot.gp" 2>gnuplot.log) \
     && say "Plot: $OUT_SHOWN/ab.png"
 else
-  say "(no gnuplot: apt-get install gnuplot-nox, or brew install gnuplot, draws $OUT/ab.png)"
+  say "(no gnuplot: apt-get install gnuplot-nox, or brew install gnuplot, draws $OUT_SHOWN/ab.png)"
 fi
 say "Logs, figures and the rules used: $OUT_SHOWN"

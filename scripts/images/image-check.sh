@@ -94,7 +94,7 @@ base_oci=$("$here/base-image.sh")
 t_base=$(( $(now) - t ))
 
 # 2. Registry. Its storage is per run, so every image-check really pushes.
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+if port_taken "$PORT"; then
   die "something already listens on 127.0.0.1:$PORT; pick a free port: make image-check IMAGE_CHECK_PORT=5056"
 fi
 cat >"$run/registry.yml" <<EOF
