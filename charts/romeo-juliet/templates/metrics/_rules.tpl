@@ -3,26 +3,30 @@ The recording and alerting rules of an A/B test: the PrometheusRule's spec, and 
 plain Prometheus rules file. Recording rules keep (namespace, version) only, so the canary and stable sides of
 a comparison match on namespace alone; Romeo's view turns juliet_version into version to share that label.
 An error ratio counts a variant without any error series as 0, not as missing ("or ... * 0").
+With metrics.rules.namespaced every selector reads the release's namespace only, so releases in other
+namespaces, each with its own rules, never record the same series twice.
 */}}
 {{- define "romeo-juliet.ruleGroups" -}}
 {{- $r := .Values.metrics.rules -}}
 {{- $w := $r.window -}}
 {{- $a := $r.alerts -}}
-{{- $romeo := printf "label_replace(rate(romeo_juliet_calls_seconds_%%s{juliet_version!=\"none\"%%s}[%s]), \"version\", \"$1\", \"juliet_version\", \"(.*)\")" $w -}}
+{{- $m := $r.namespaced | ternary (printf "namespace=%q," (include "romeo-juliet.namespace" .)) "" -}}
+{{- $all := empty $m | ternary "" (printf "{%s}" (trimSuffix "," $m)) -}}
+{{- $romeo := printf "label_replace(rate(romeo_juliet_calls_seconds_%%s{%sjuliet_version!=\"none\"%%s}[%s]), \"version\", \"$1\", \"juliet_version\", \"(.*)\")" $m $w -}}
 groups:
   - name: romeo-juliet.variants
     rules:
       - record: version:juliet_greetings:rate
-        expr: sum by (namespace, version) (rate(juliet_greeting_seconds_count[{{ $w }}]))
+        expr: sum by (namespace, version) (rate(juliet_greeting_seconds_count{{ $all }}[{{ $w }}]))
       - record: version:juliet_greetings_errors:ratio
         expr: |-
           sum by (namespace, version) (
-            rate(juliet_greeting_seconds_count{status="5xx"}[{{ $w }}]) or rate(juliet_greeting_seconds_count[{{ $w }}]) * 0
+            rate(juliet_greeting_seconds_count{ {{- $m }}status="5xx"}[{{ $w }}]) or rate(juliet_greeting_seconds_count{{ $all }}[{{ $w }}]) * 0
           )
-            / sum by (namespace, version) (rate(juliet_greeting_seconds_count[{{ $w }}]))
+            / sum by (namespace, version) (rate(juliet_greeting_seconds_count{{ $all }}[{{ $w }}]))
       {{- range $q := list "50" "99" }}
       - record: version:juliet_greeting_seconds:p{{ $q }}
-        expr: histogram_quantile(0.{{ $q }}, sum by (namespace, version, le) (rate(juliet_greeting_seconds_bucket[{{ $w }}])))
+        expr: histogram_quantile(0.{{ $q }}, sum by (namespace, version, le) (rate(juliet_greeting_seconds_bucket{{ $all }}[{{ $w }}])))
       {{- end }}
       - record: version:romeo_juliet_calls:rate
         expr: sum by (namespace, version) ({{ printf $romeo "count" "" }})
@@ -38,7 +42,7 @@ groups:
       {{- end }}
   - name: romeo-juliet.alerts
     rules:
-      {{- $expr := include "romeo-juliet.alertExprs" (dict "context" . "versions" (include "romeo-juliet.abVersions" . | fromYaml)) | fromYaml }}
+      {{- $expr := include "romeo-juliet.alertExprs" (dict "context" . "versions" (include "romeo-juliet.abVersions" . | fromYaml) "matchers" $m) | fromYaml }}
       - alert: JulietVariantErrorRatioHigh
         expr: {{ $expr.JulietVariantErrorRatioHigh }}
         for: {{ $a.variantErrorRatio.for }}
@@ -81,7 +85,7 @@ groups:
 {{/*
 The alerts' expressions by alert name (YAML), shared by the PrometheusRule and the AnalysisTemplate so both
 judge alike. versions: stable and canary (or empty: no canary comparisons). matchers: label matchers every
-selector gets, e.g. `namespace="shop",` (the analysis), or empty (the rules, which cover every namespace).
+selector gets, e.g. `namespace="shop",`, or empty (a Prometheus whose targets carry no namespace).
 variant: the one version the per-variant expressions look at (the analysis' canary), or empty for all.
 Usage: include "romeo-juliet.alertExprs" (dict "context" $ "versions" $versions "matchers" "" "variant" "") | fromYaml
 */}}

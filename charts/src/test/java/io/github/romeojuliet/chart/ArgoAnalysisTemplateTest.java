@@ -65,11 +65,11 @@ class ArgoAnalysisTemplateTest {
             judged.add(alert);
             assertThat(metric.path("successCondition").asText()).isEqualTo("len(result) == 0");
             String canary = "{namespace=\"default\",version=\"{{args.canary-version}}\"}";
-            String expected = alerts.get(alert).replace("{version=\"v2\"}", canary)
-                    .replace("{version=\"v1\"}", "{namespace=\"default\",version=\"{{args.stable-version}}\"}");
+            String expected = alerts.get(alert).replace("version=\"v2\"", "version=\"{{args.canary-version}}\"")
+                    .replace("version=\"v1\"", "version=\"{{args.stable-version}}\"");
             if (alert.startsWith("JulietVariant")) {
-                // The rule watches every variant; the analysis, the canary alone.
-                expected = expected.replaceFirst(" > ", canary + " > ");
+                // The rule watches every variant of the namespace; the analysis, the canary alone.
+                expected = expected.replace("{namespace=\"default\"}", canary);
             }
             assertThat(query).as(metric.path("name").asText()).isEqualTo(expected);
         }

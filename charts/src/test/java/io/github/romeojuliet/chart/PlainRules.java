@@ -31,12 +31,13 @@ public final class PlainRules {
 
     /**
      * The spec of the PrometheusRule rendered from the values file with the rules on. A plain Prometheus labels
-     * its targets itself: the cluster discovery the rules need is switched on only to pass the chart's checks,
-     * and changes nothing in the rules.
+     * its targets itself, with no namespace label: the cluster discovery the rules need is switched on only to
+     * pass the chart's checks, and the rules are not narrowed to a namespace.
      */
     public static String render(Path valuesFile, Map<String, Object> sets) {
         Map<String, Object> all = new LinkedHashMap<>(Map.of("metrics.rules.enabled", true,
-                "metrics.discovery", "podMonitor", "networkPolicy.metricsScraper.enabled", true));
+                "metrics.discovery", "podMonitor", "networkPolicy.metricsScraper.enabled", true,
+                "metrics.rules.namespaced", false));
         all.putAll(sets);
         return of(Chart.render(valuesFile, all));
     }

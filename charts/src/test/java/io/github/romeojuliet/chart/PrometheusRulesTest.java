@@ -68,6 +68,26 @@ class PrometheusRulesTest {
         assertThat(Chart.render().ofKind("PrometheusRule")).as("off by default").isEmpty();
     }
 
+    /** Two releases in two namespaces each ship the rules: each must read only its own namespace's series. */
+    @Test
+    void everySelectorOfThePrometheusRuleReadsTheReleaseNamespaceOnly() {
+        JsonNode groups = Chart.render(Chart.example("ab-verdict.yaml"), Map.of("namespaceOverride", "shop"))
+                .ofKind("PrometheusRule").get(0).path("spec").path("groups");
+        java.util.regex.Pattern selector = java.util.regex.Pattern.compile(
+                "(juliet_greeting_seconds_[a-z]+|romeo_juliet_[a-z_]+|version:[a-z_:0-9]+)(\\{[^}]*\\})?");
+        int seen = 0;
+        for (JsonNode group : groups) {
+            for (JsonNode rule : group.path("rules")) {
+                java.util.regex.Matcher m = selector.matcher(rule.path("expr").asText());
+                while (m.find()) {
+                    seen++;
+                    assertThat(m.group(2)).as(rule.path("expr").asText()).contains("namespace=\"shop\"");
+                }
+            }
+        }
+        assertThat(seen).as("selectors seen").isGreaterThanOrEqualTo(20);
+    }
+
     private static List<String> alertNames(Chart.Rendered rendered) {
         List<String> names = new ArrayList<>();
         for (JsonNode group : rendered.ofKind("PrometheusRule").get(0).path("spec").path("groups")) {
