@@ -145,8 +145,8 @@ Called from NOTES.txt and from Juliet's Service, so both helm install and helm t
 {{- if and $v.namePrefix $v.fullnameOverride -}}
 {{- $errors = append $errors "fullnameOverride: set namePrefix or fullnameOverride, not both; each puts its own text before every name" -}}
 {{- end -}}
-{{- if and (not .Values.fullnameOverride) (not (kindIs "string" .Values.namePrefix)) (regexMatch "^[0-9]" .Release.Name) (ne .Release.Name .Values.firstReleaseName) -}}
-{{- $errors = append $errors (printf "namePrefix: the names of release %q would start with a digit, which Service names may not; set namePrefix (or fullnameOverride)" .Release.Name) -}}
+{{- if and (not .Values.fullnameOverride) (not (kindIs "string" .Values.namePrefix)) (not (regexMatch "^([a-z][-a-z0-9]*-)?$" (include "romeo-juliet.namePrefix" .))) -}}
+{{- $errors = append $errors (printf "namePrefix: the names of release %q would not be valid Service names (a letter first, then lowercase letters, digits and dashes); set namePrefix (or fullnameOverride)" .Release.Name) -}}
 {{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\nVALUES VALIDATION:\n%s" (join "\n" $errors)) -}}

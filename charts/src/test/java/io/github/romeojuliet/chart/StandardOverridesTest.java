@@ -40,7 +40,10 @@ class StandardOverridesTest {
     @Test
     void aReleaseWhoseNamesCannotBeServiceNamesStopsAtRenderNamingTheValue() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Chart.renderAs("2nd", null, Map.of())))
-                .hasMessageContaining("namePrefix: the names of release \"2nd\" would start with a digit");
+                .hasMessageContaining("namePrefix: the names of release \"2nd\" would not be valid Service names");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Chart.renderAs("my.app", null, Map.of())))
+                .as("Helm takes dots in release names; Service names do not")
+                .hasMessageContaining("namePrefix: the names of release \"my.app\" would not be valid Service names");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Chart.renderAs("blue", null, Map.of("routing.enabled", true))))
                 .as("a second release claims its own host").hasMessageContaining("routing.host:");
     }
