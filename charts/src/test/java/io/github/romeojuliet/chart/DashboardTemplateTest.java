@@ -48,10 +48,14 @@ class DashboardTemplateTest {
         assertThat(new ObjectMapper().readTree(cm.path("data").path("romeo-juliet.json").asText())).isEqualTo(dashboard());
 
         ObjectNode custom = Chart.render(Chart.example("ab-verdict.yaml"), Map.of("metrics.dashboard.labelKey", "grafana.com/dashboard",
-                "metrics.dashboard.labelValue", "romeo", "metrics.dashboard.namespace", "monitoring")).get("ConfigMap", "romeo-juliet-dashboard");
+                "metrics.dashboard.labelValue", "romeo", "metrics.dashboard.namespace", "monitoring"))
+                .get("ConfigMap", "romeo-juliet-dashboard-default");
         assertThat(Chart.strings(custom.path("metadata").path("labels"))).containsEntry("grafana.com/dashboard", "romeo")
                 .doesNotContainKey("grafana_dashboard");
         assertThat(custom.path("metadata").path("namespace").asText()).isEqualTo("monitoring");
+        // Grafana's namespace holds every release's dashboard: two releases named alike in two namespaces differ by it.
+        assertThat(Chart.render(Chart.example("ab-verdict.yaml"), Map.of("metrics.dashboard.namespace", "monitoring",
+                "namespaceOverride", "shop")).find("ConfigMap", "romeo-juliet-dashboard-shop")).isPresent();
         assertThat(Chart.render().find("ConfigMap", "romeo-juliet-dashboard")).as("off by default").isEmpty();
     }
 
