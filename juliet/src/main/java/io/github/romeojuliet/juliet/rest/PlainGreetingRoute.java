@@ -11,13 +11,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.Set;
 
 /**
- * Answers the plain-text greeting straight from the HTTP router when the request leaves nothing to
- * negotiate: a GET that asks for plain text, for anything, or names no type at all (Romeo's text
- * call, curl, probes and load tools). For a fixed 28-byte answer, Quarkus REST's matching,
- * negotiation and writing are a large share of the work on each greeting (docs/performance.md).
- * Every other request (JSON, an Accept header with choices to weigh, another method) goes on to
- * {@link GreetingResource}, which keeps the contract: the same bytes and headers either way, timed
- * alike by {@code GreetingStopwatch}.
+ * Answers the plain-text greeting straight from the router when there is nothing to negotiate (a GET
+ * asking for plain text, anything or no type: Romeo, curl, probes), skipping Quarkus REST's per-request
+ * work (docs/performance.md). Everything else goes on to {@link GreetingResource}: same bytes, same timer.
  */
 @ApplicationScoped
 public class PlainGreetingRoute {

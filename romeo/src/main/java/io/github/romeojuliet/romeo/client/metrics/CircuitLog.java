@@ -14,14 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * What the circuit breaker to Juliet does, said once per change rather than once per failed
- * request: during an outage that is three log lines instead of thousands, and the state is a
- * metric ({@code romeo_juliet_circuit_state{state="open"} 1}) that an alert can watch.
- *
- * <p>The gauges exist from start, reading closed until the breaker is built. Both hang off the
- * library's maintenance API, once: the gauge asks the breaker's state when scraped (so it is right
- * after a reset too), and the log is told of each change. A listener given
- * to the guard itself would be added to every call's context, a cost paid on each call.
+ * The breaker to Juliet's state, logged once per change (not once per failed call) and exposed as
+ * {@code romeo_juliet_circuit_state} from start. It follows the breaker through the maintenance API,
+ * because a listener on the guard itself would be added to every call's context.
  */
 @Singleton
 @Startup

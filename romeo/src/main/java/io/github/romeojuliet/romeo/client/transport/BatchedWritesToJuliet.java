@@ -13,16 +13,10 @@ import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestFilte
 import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestContext;
 
 /**
- * Over HTTP/2 an event loop's calls to Juliet share one connection, yet Vert.x writes each request
- * to the socket on its own: one system call per call, and more reads on Juliet's side. Netty's
- * flush consolidation holds a connection's writes until the loop has run the tasks already queued
- * and then sends them in one write, so the calls a loop starts in one turn leave together. Nothing
- * waits for more calls to come: the write goes out as soon as the loop's current work is done.
- *
- * <p>The REST client builds its Vert.x client privately, so this filter reaches it through the first
- * request each client makes and gives it a connection handler; every connection that client opens
- * from then on, the first one included, batches its writes. Over HTTP/1.1 a connection carries one
- * call at a time and there is nothing to batch, so nothing is installed.
+ * Sends the calls an event loop starts in one turn to Juliet in one socket write (Netty's flush
+ * consolidation) instead of one write per call; nothing waits for more calls. The REST client hides
+ * its Vert.x client, so this filter reaches it through each client's first request; over HTTP/1.1 there
+ * is nothing to batch and nothing is installed.
  */
 @Singleton
 public class BatchedWritesToJuliet implements ResteasyReactiveClientRequestFilter {
