@@ -25,15 +25,9 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Romeo's only way to reach Juliet, and the owner of every rule about it. A call has one deadline
- * that nothing outlasts: the HTTP client's connect and read timeouts fail one attempt fast, a
- * couple of jittered retries ride out a pod being replaced behind the Service (safe, because the
- * greeting is an idempotent GET; a 4xx is not retried, since asking again gets the same answer,
- * except a 408 or 429, asked again after its Retry-After when that fits; docs/failures.md),
- * and a retry starts only while the deadline still leaves room for a whole attempt. The circuit
- * breaker counts whole calls, not attempts, stops Romeo from queueing on a Juliet that is plainly
- * gone, then lets a trial call through after a pause. The guards work on the {@link Uni} itself,
- * with timers rather than blocked threads, so no thread waits on Juliet.
+ * Romeo's only way to reach Juliet, and the owner of every rule about it: one deadline over the whole
+ * call, bounded retries inside it for what a retry can fix (docs/failures.md), and a circuit breaker
+ * over whole calls. The guards work on the {@link Uni} with timers, so no thread waits on Juliet.
  */
 @Singleton
 public class JulietClient {
@@ -127,8 +121,7 @@ public class JulietClient {
     private JulietCallException classifyAttempt(Throwable failure, long started) {
         JulietCallException problem = classifier.classify(failure);
         if (problem instanceof JulietRejectedException rejected && rejected.worthRetrying()) {
-            Duration wait = rejected.retryAfter().filter(asked -> asked.compareTo(retryDelay) > 0).orElse(retryDelay);
-            if (since(started).plus(wait).plus(readTimeout).compareTo(deadlineLimit) > 0) {
+            if (since(started).plus(rejected.waitBeforeRetry(retryDelay)).plus(readTimeout).compareTo(deadlineLimit) > 0) {
                 return rejected.notRetried();
             }
         }
@@ -185,10 +178,9 @@ public class JulietClient {
         if (retry.maxRetries() == 0) {
             return Optional.empty();
         }
-        long delayMillis = retry.delay().toMillis();
         CustomBackoffStrategy backoff = failure -> failure instanceof JulietCallException problem
-                ? Math.max(delayMillis, problem.retryAfter().map(Duration::toMillis).orElse(0L))
-                : delayMillis;
+                ? problem.waitBeforeRetry(retry.delay()).toMillis()
+                : retry.delay().toMillis();
         return Optional.of(inPlace(TypedGuard.create(GREETING))
                 .withDescription("one attempt to reach Juliet")
                 .withRetry()
@@ -198,7 +190,6 @@ public class JulietClient {
                     .maxDuration(calls.deadline().minus(readTimeout).toMillis(), ChronoUnit.MILLIS)
                     // A rejection is final unless Juliet asked to come back later and that still fits.
                     .whenException(failure -> !(failure instanceof JulietRejectedException rejected) || rejected.worthRetrying())
-                    // Waits her Retry-After when she gave one longer than the usual delay.
                     .withCustomBackoff().strategy(() -> backoff).done()
                     // Called by the retry itself, only when it retries: no listener added to every call.
                     .beforeRetry(failure -> metrics.retried())

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +109,14 @@ public final class ScriptedJuliet implements AutoCloseable {
     /** How many greeting requests arrived: each attempt of each call counts. */
     public int requests() {
         return received().size();
+    }
+
+    /** When each greeting request arrived, oldest first. */
+    public List<Instant> arrivals() {
+        return server.findAll(getRequestedFor(urlEqualTo(GREETING_PATH))).stream()
+                .map(request -> request.getLoggedDate().toInstant())
+                .sorted()
+                .toList();
     }
 
     /**

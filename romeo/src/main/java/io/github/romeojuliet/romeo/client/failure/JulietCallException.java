@@ -31,4 +31,9 @@ public class JulietCallException extends RuntimeException {
     public Optional<Duration> retryAfter() {
         return Optional.empty();
     }
+
+    /** How long to wait before asking again: her Retry-After when it is longer than the usual delay. */
+    public Duration waitBeforeRetry(Duration usualDelay) {
+        return retryAfter().filter(asked -> asked.compareTo(usualDelay) > 0).orElse(usualDelay);
+    }
 }
