@@ -1,6 +1,7 @@
 package io.github.romeojuliet.romeo.rest;
 
 import io.github.romeojuliet.common.rest.Problem;
+import io.github.romeojuliet.romeo.client.transport.CookiePair;
 import io.github.romeojuliet.romeo.config.RomeoConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,18 +53,10 @@ public class RoutingHintLimits {
 
     /** Counts by name as sent: a parsed cookie jar would keep only one of two cookies with the same name. */
     private String oversizedCookie(String line) {
-        Set<String> seen = null;
-        for (String pair : line.split(";")) {
-            String trimmed = pair.trim();
-            int equals = trimmed.indexOf('=');
-            String name = equals < 0 ? trimmed : trimmed.substring(0, equals).trim();
-            if (cookies.contains(name)) {
-                if (seen == null) {
-                    seen = new HashSet<>();
-                }
-                if (!seen.add(name) || trimmed.length() - equals - 1 > maxLength) {
-                    return name;
-                }
+        Set<String> seen = new HashSet<>();
+        for (CookiePair pair : CookiePair.named(line, cookies)) {
+            if (!seen.add(pair.name()) || pair.valueLength() > maxLength) {
+                return pair.name();
             }
         }
         return null;

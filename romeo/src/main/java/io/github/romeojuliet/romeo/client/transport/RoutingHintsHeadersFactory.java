@@ -42,7 +42,9 @@ public class RoutingHintsHeadersFactory implements ClientHeadersFactory {
         for (Map.Entry<String, List<String>> header : incoming.entrySet()) {
             String name = header.getKey();
             if (HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
-                header.getValue().forEach(line -> addForwardedCookies(line, forwardedCookies));
+                for (String line : header.getValue()) {
+                    CookiePair.named(line, cookies).forEach(pair -> forwardedCookies.add(pair.text()));
+                }
             } else if (headers.contains(name)) {
                 hints.put(name, header.getValue());
             }
@@ -51,17 +53,6 @@ public class RoutingHintsHeadersFactory implements ClientHeadersFactory {
             hints.putSingle(HttpHeaders.COOKIE, forwardedCookies.toString());
         }
         return hints;
-    }
-
-    private void addForwardedCookies(String cookieLine, StringJoiner forwarded) {
-        for (String pair : cookieLine.split(";")) {
-            String trimmed = pair.trim();
-            int equals = trimmed.indexOf('=');
-            String name = (equals < 0 ? trimmed : trimmed.substring(0, equals)).trim();
-            if (cookies.contains(name)) {
-                forwarded.add(trimmed);
-            }
-        }
     }
 
     private static Set<String> caseInsensitive(Set<String> names) {
