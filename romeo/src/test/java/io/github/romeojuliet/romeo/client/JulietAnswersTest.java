@@ -14,7 +14,6 @@ import io.github.romeojuliet.romeo.support.ScriptedJulietResource;
 import io.github.romeojuliet.romeo.support.WarmRomeo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,13 +41,9 @@ class JulietAnswersTest {
     @Inject
     CallFigures figures;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @BeforeEach
     void freshJuliet() {
         WarmRomeo.against(juliet);
-        breakers.resetAll();
     }
 
     /** Informational, success without a greeting, redirects a proxy did not follow, refusals: none is a greeting. */

@@ -18,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +39,9 @@ class JulietClientTest {
     @Inject
     CallFigures figures;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @BeforeEach
     void julietAnswersUntilToldOtherwise() {
         WarmRomeo.against(juliet);
-        // Each test checks one kind of failure; other tests' failures must not open the circuit on it.
-        breakers.resetAll();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.github.romeojuliet.romeo.support.TimedCall;
 import io.github.romeojuliet.romeo.support.WarmRomeo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,10 @@ class JulietDeadlineTest {
     @Inject
     CallFigures figures;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @BeforeEach
     void warmRomeoAndAFreshJuliet() {
         // Each test checks one kind of failure; other tests' failures must not open the circuit on it.
         WarmRomeo.against(juliet);
-        breakers.resetAll();
     }
 
     @Test
