@@ -43,10 +43,7 @@ FLOOR_AOT_GAIN=0.40
 # Issue 29: each service's RSS after this load, as make run starts it on a laptop.
 FLOOR_LAPTOP_RSS_MIB=160
 
-for tool in wrk nginx curl awk; do
-  command -v "$tool" >/dev/null 2>&1 || die "needs $tool (Debian: apt-get install wrk nginx-light curl)"
-done
-command -v python3 >/dev/null 2>&1 || die "needs python3 to find free ports"
+require_tools "Debian: apt-get install wrk nginx-light curl python3" wrk nginx curl awk python3
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

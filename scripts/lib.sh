@@ -184,6 +184,13 @@ image_repository() {
   printf '%s/%s/%s\n' "$(pom_property quarkus.container-image.registry)" "$(pom_property quarkus.container-image.group)" "$1"
 }
 
+# Stops, in one line, naming every listed tool missing from PATH and how to get them.
+require_tools() {
+  local hint=$1 tool missing=""; shift
+  for tool in "$@"; do command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"; done
+  [ -z "$missing" ] || die "needs$missing on PATH ($hint)"
+}
+
 # Whether something listens on this TCP port of 127.0.0.1 (bash's /dev/tcp: no extra tool needed).
 port_taken() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

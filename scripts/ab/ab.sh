@@ -31,10 +31,8 @@ OUT=${AB_OUT:-target/ab}
 WARMUP=${AB_WARMUP:-5}
 
 # ---- bad input: said in one line, before anything starts ----
-for tool in prometheus wrk nginx curl java python3; do
-  command -v "$tool" >/dev/null 2>&1 \
-    || die "make ab needs $tool on PATH (Debian: apt-get install prometheus wrk nginx-light curl; macOS: brew install prometheus wrk nginx)"
-done
+require_tools "Debian: apt-get install prometheus wrk nginx-light curl; macOS: brew install prometheus wrk nginx" \
+  prometheus wrk nginx curl java python3
 case "$CANARY_PERCENT" in ''|*[!0-9]*) die "AB_CANARY_PERCENT must be a whole number from 1 to 99 (got '$CANARY_PERCENT')" ;; esac
 [ "$CANARY_PERCENT" -ge 1 ] && [ "$CANARY_PERCENT" -le 99 ] \
   || die "AB_CANARY_PERCENT must be a whole number from 1 to 99 (got '$CANARY_PERCENT')"
