@@ -22,9 +22,10 @@ RUN_DIR=${RUN_DIR:-.run}
 RUN_MODE=${RUN_MODE:-auto}
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 STOP_TIMEOUT=${STOP_TIMEOUT:-15}
-# Keep each service at or below 160 MiB RSS under load (figures in docs/laptop.md); glibc's
-# MALLOC_ARENA_MAX caps the malloc arenas a JVM's threads keep (other C libraries ignore it).
-LAPTOP_JAVA_OPTS=${LAPTOP_JAVA_OPTS--Xmx48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:CICompilerCount=2}
+# Keep each service at or below 160 MiB RSS under load (why these: docs/laptop.md). Unset, the JVM
+# options are these bounds plus the native heap trim below; set, even empty, they are used as given.
+# glibc's MALLOC_ARENA_MAX caps the malloc arenas a JVM's threads keep (other C libraries ignore it).
+LAPTOP_JAVA_BOUNDS="-Xmx48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m"
 LAPTOP_NATIVE_OPTS=${LAPTOP_NATIVE_OPTS--Xmx48m}
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-0s}
@@ -108,14 +109,30 @@ build() {
   esac
 }
 
+# glibc keeps what the JIT's compilers freed after warm-up; a JVM from 17.0.9 on can hand it back
+# now and then. Only on Linux (glibc), and only where the JVM knows the option.
+native_heap_trim() {
+  local java=$1 option=-XX:TrimNativeHeapInterval=5000
+  [ "$(uname -s)" = Linux ] && "$java" "$option" -version >/dev/null 2>&1 && echo " $option"
+  return 0
+}
+
+java_options() {
+  if [ "${LAPTOP_JAVA_OPTS+set}" = set ]; then
+    echo "$LAPTOP_JAVA_OPTS"
+  else
+    echo "$LAPTOP_JAVA_BOUNDS$(native_heap_trim "$1")"
+  fi
+}
+
 # JVM modes start from the application's own folder: the AppCDS archive and the AOT cache only
 # match the class path they were recorded with, which Quarkus records relative to that folder.
 command_for() {
   local service=$1 mode=$2
   case "$mode" in
     native) echo "$(native_runner "$service") $LAPTOP_NATIVE_OPTS" ;;
-    jvm) jvm_command "$(app_dir "$service")" "$LAPTOP_JAVA_OPTS" ;;
-    aot) echo "$(aot_java_home)/bin/java $LAPTOP_JAVA_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
+    jvm) jvm_command "$(app_dir "$service")" "$(java_options "${JAVA_HOME:+$JAVA_HOME/bin/}java")" ;;
+    aot) echo "$(aot_java_home)/bin/java $(java_options "$(aot_java_home)/bin/java") -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
   esac
 }
 
