@@ -109,19 +109,26 @@ build() {
   esac
 }
 
-# glibc keeps what the JIT's compilers freed after warm-up; a JVM from 17.0.9 on can hand it back
-# now and then. Only on Linux (glibc), and only where the JVM knows the option.
+# glibc keeps what the JIT's compilers freed after warm-up; a JVM that knows this option hands it
+# back now and then. Only on Linux (glibc), and only where the JVM accepts it (asked once per run).
 native_heap_trim() {
   local java=$1 option=-XX:TrimNativeHeapInterval=5000
   [ "$(uname -s)" = Linux ] && "$java" "$option" -version >/dev/null 2>&1 && echo " $option"
   return 0
 }
 
+# The JVM options both services start with in this mode: LAPTOP_JAVA_OPTS when set, else the bounds.
 java_options() {
+  local java
+  case "$1" in
+    jvm) java=${JAVA_HOME:+$JAVA_HOME/bin/}java ;;
+    aot) java=$(aot_java_home)/bin/java ;;
+    *) return 0 ;;
+  esac
   if [ "${LAPTOP_JAVA_OPTS+set}" = set ]; then
     echo "$LAPTOP_JAVA_OPTS"
   else
-    echo "$LAPTOP_JAVA_BOUNDS$(native_heap_trim "$1")"
+    echo "$LAPTOP_JAVA_BOUNDS$(native_heap_trim "$java")"
   fi
 }
 
@@ -131,8 +138,8 @@ command_for() {
   local service=$1 mode=$2
   case "$mode" in
     native) echo "$(native_runner "$service") $LAPTOP_NATIVE_OPTS" ;;
-    jvm) jvm_command "$(app_dir "$service")" "$(java_options "${JAVA_HOME:+$JAVA_HOME/bin/}java")" ;;
-    aot) echo "$(aot_java_home)/bin/java $(java_options "$(aot_java_home)/bin/java") -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
+    jvm) jvm_command "$(app_dir "$service")" "$JAVA_OPTIONS" ;;
+    aot) echo "$(aot_java_home)/bin/java $JAVA_OPTIONS -XX:AOTCache=app.aot -jar quarkus-run.jar" ;;
   esac
 }
 
@@ -230,6 +237,7 @@ run() {
     [ "$LAPTOP_BUILD" = true ] || die "the $mode packages of $modules are missing or older than their sources (LAPTOP_BUILD=false)"
     build "$mode" "$modules"
   fi
+  JAVA_OPTIONS=$(java_options "$mode")
   start juliet "$mode"
   start romeo "$mode" QUARKUS_REST_CLIENT_JULIET_URL="http://localhost:$JULIET_PORT"
   await_ready juliet
