@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -53,9 +54,10 @@ public class RoutingHintLimits {
 
     /** Counts by name as sent: a parsed cookie jar would keep only one of two cookies with the same name. */
     private String oversizedCookie(String line) {
-        Set<String> seen = new HashSet<>();
-        for (CookiePair pair : CookiePair.named(line, cookies)) {
-            if (!seen.add(pair.name()) || pair.valueLength() > maxLength) {
+        List<CookiePair> pairs = CookiePair.named(line, cookies);
+        Set<String> seen = pairs.size() > 1 ? new HashSet<>() : null;
+        for (CookiePair pair : pairs) {
+            if ((seen != null && !seen.add(pair.name())) || pair.valueLength() > maxLength) {
                 return pair.name();
             }
         }
