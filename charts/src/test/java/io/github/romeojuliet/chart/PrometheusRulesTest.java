@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,12 +75,12 @@ class PrometheusRulesTest {
     void everySelectorOfThePrometheusRuleReadsTheReleaseNamespaceOnly() {
         JsonNode groups = Chart.render(Chart.example("ab-verdict.yaml"), Map.of("namespaceOverride", "shop"))
                 .ofKind("PrometheusRule").get(0).path("spec").path("groups");
-        java.util.regex.Pattern selector = java.util.regex.Pattern.compile(
+        Pattern selector = Pattern.compile(
                 "(juliet_greeting_seconds_[a-z]+|romeo_juliet_[a-z_]+|version:[a-z_:0-9]+)(\\{[^}]*\\})?");
         int seen = 0;
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
-                java.util.regex.Matcher m = selector.matcher(rule.path("expr").asText());
+                Matcher m = selector.matcher(rule.path("expr").asText());
                 while (m.find()) {
                     seen++;
                     assertThat(m.group(2)).as(rule.path("expr").asText()).contains("namespace=\"shop\"");

@@ -68,5 +68,4 @@ class GreetingTimers {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry);
     }
-
 }

@@ -72,5 +72,4 @@ public class JulietCallMetrics {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry));
     }
-
 }
