@@ -11,7 +11,7 @@
 #                           then 10 s more at a time until its JIT compilers use under
 #   BENCH_JIT_QUIET (2)     per cent of its CPU over the last 10 s, or until
 #   BENCH_WARMUP_MAX (120)  seconds of warm-up in all
-#   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (3) rounds of each, the median kept
+#   BENCH_DURATION (10)     seconds per measured round    BENCH_ROUNDS (5) rounds of each, the median kept
 #   BENCH_STARTS (5)        timed starts per start-up mode
 #   BENCH_TRACING_RATIOS ("0.1 1.0") sampling ratios of the Romeo -> Juliet runs with tracing on
 #   AOT_JAVA_HOME           JDK 25 for the AOT cache row (default: Temurin 25 under /usr/lib/jvm)
@@ -27,7 +27,7 @@ WARMUP=${BENCH_WARMUP:-30}
 JIT_QUIET=${BENCH_JIT_QUIET:-2}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 DURATION=${BENCH_DURATION:-10}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 STARTS=${BENCH_STARTS:-5}
 TRACING_RATIOS=${BENCH_TRACING_RATIOS:-0.1 1.0}
 OUT=${BENCH_OUT:-target/bench}
@@ -118,10 +118,14 @@ CONF
   for _ in $(seq 1 50); do [ -s "$dir/nginx.pid" ] && break; sleep 0.1; done
   nginx_pids+=("$(cat "$dir/nginx.pid")")
 }
+# The second pair of services, with the JVMs' default heaps, to judge the laptop bounds' cost.
+unbounded_run_dir=$OUT/run-unbounded
+stop_unbounded() { RUN_DIR=$unbounded_run_dir scripts/laptop.sh stop >/dev/null 2>&1 || true; }
 stop_all() {
   local pid
   for pid in "${nginx_pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   scripts/laptop.sh stop >/dev/null 2>&1 || true
+  stop_unbounded
 }
 trap stop_all EXIT
 
@@ -232,41 +236,62 @@ row() {
     "${warmup%% *}" "${warmup#* }"
 }
 
-# A service beside its nginx ceiling: both warmed up (nginx, which compiles nothing, for 10 s; the
-# service until its JIT settles), then their rounds alternate, ceiling first, so that a drift in the
-# machine's speed over the minutes reaches both alike. The service's ratio is the median of its
-# rounds' ratios, each to the ceiling's round just before it. Writes the ceiling's row only when
-# asked (with_ceiling), as the chain is measured again beside each variant of Romeo.
+# Services beside their nginx ceiling: the ceiling warmed up (10 s; nginx compiles nothing), each
+# service until its JIT settles, then rounds of the ceiling followed by one round of each service,
+# whose order turns by one each round so no service always comes right after the ceiling. A drift
+# in the machine's speed over the minutes thus reaches all alike. A service's ratio is the median of
+# its rounds' ratios, each to the ceiling's round of the same turn. Writes the ceiling's row only
+# with --with-ceiling, as the chain is measured again beside each variant of Romeo.
 measure_beside() {
-  local ceiling=$1 service=$2 with_ceiling=${3:-} round ceiling_name ceiling_url service_name
+  local with_ceiling=""
+  if [ "$1" = --with-ceiling ]; then with_ceiling=yes; shift; fi
+  local ceiling=$1; shift
+  local services=("$@") count=$# round turn service ceiling_name ceiling_url names=""
   read -r ceiling_name ceiling_url _ <<<"$ceiling"
-  read -r service_name _ <<<"$service"
-  log "$service_name beside $ceiling_name: warm-up until the JIT settles, $ROUNDS alternating rounds of ${DURATION}s"
+  for service in "${services[@]}"; do names+="${names:+, }${service%% *}"; done
+  log "$names beside $ceiling_name: warm-up until the JIT settles, $ROUNDS rounds of ${DURATION}s each, in turns"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$ceiling_url" >/dev/null
-  warm_up "$service"
+  for service in "${services[@]}"; do warm_up "$service"; done
   forget "$ceiling_name"
   for round in $(seq 1 "$ROUNDS"); do
     load_round "$round" "$ceiling"
-    load_round "$round" "$service"
+    for turn in $(seq 0 $(( count - 1 ))); do
+      load_round "$round" "${services[(turn + round - 1) % count]}"
+    done
   done
-  local ratio; ratio=$(for round in $(seq 1 "$ROUNDS"); do
-      awk -v s="$(rps_of "$service_name" "$round")" -v c="$(rps_of "$ceiling_name" "$round")" 'BEGIN { printf "%.3f\n", s / c }'
-    done | median_line)
   [ -n "$with_ceiling" ] && row "$ceiling" 1.000
-  row "$service" "$ratio"
+  local ratio name
+  for service in "${services[@]}"; do
+    name=${service%% *}
+    ratio=$(for round in $(seq 1 "$ROUNDS"); do
+        awk -v s="$(rps_of "$name" "$round")" -v c="$(rps_of "$ceiling_name" "$round")" 'BEGIN { printf "%.3f\n", s / c }'
+      done | median_line)
+    row "$service" "$ratio"
+  done
 }
 
 nginx_target="nginx http://127.0.0.1:$NGINX_PORT$PATH_GREETING $nginx_greeting_pid"
 chain_target="nginx-chain http://127.0.0.1:$chain_port$PATH_GREETING $nginx_chain_pid $nginx_greeting_pid"
-romeo_url=http://127.0.0.1:$romeo_port/call-juliet
-romeo_target() { echo "$1 $romeo_url $(cat "$RUN_DIR/romeo.pid") $(cat "$RUN_DIR/juliet.pid") ${2:-}"; }
+# A Romeo target: its name, then the run folder and Romeo's port of the pair serving it, then any
+# further process serving it.
+romeo_target() {
+  echo "$1 http://127.0.0.1:$3/call-juliet $(cat "$2/romeo.pid") $(cat "$2/juliet.pid") ${4:-}"
+}
 
-say "Load: wrk -t$THREADS -c$CONNECTIONS, warm-up until the JIT settles (${WARMUP}-${WARMUP_MAX}s) then $ROUNDS rounds of ${DURATION}s per target, alternating with its ceiling"
+# The laptop bounds' cost is judged on a second pair started with the JVMs' default heaps and
+# collector, measured in the same rounds as the pair make run starts, not minutes apart.
+unbounded_romeo_port=$(free_port)
+
+say "Load: wrk -t$THREADS -c$CONNECTIONS, warm-up until the JIT settles (${WARMUP}-${WARMUP_MAX}s) then $ROUNDS rounds of ${DURATION}s per target, in turns with its ceiling"
 {
   printf 'target\treq_s\tp50_ms\tp99_ms\terrors\tcpu_s_per_1k\trss_mib\tcpu_s_per_1k_each\tvs_ceiling\twarmup_s\tjit_pct_at_end\n'
-  measure_beside "$nginx_target" "juliet http://127.0.0.1:$juliet_port$PATH_GREETING $juliet_pid" with_ceiling
-  measure_beside "$chain_target" "$(romeo_target romeo-juliet)" with_ceiling
+  measure_beside --with-ceiling "$nginx_target" "juliet http://127.0.0.1:$juliet_port$PATH_GREETING $juliet_pid"
+  RUN_DIR=$unbounded_run_dir JULIET_PORT=$(free_port) ROMEO_PORT=$unbounded_romeo_port \
+    LAPTOP_JAVA_OPTS= MALLOC_ARENA_MAX= scripts/laptop.sh run >/dev/null
+  measure_beside --with-ceiling "$chain_target" "$(romeo_target romeo-juliet "$RUN_DIR" "$romeo_port")" \
+    "$(romeo_target romeo-juliet-unbounded "$unbounded_run_dir" "$unbounded_romeo_port")"
 } >"$table"
+stop_unbounded
 # Each service's RSS after that load, as make run starts them (with its laptop memory bounds).
 juliet_rss=$(rss_mib "$(cat "$RUN_DIR/juliet.pid")")
 romeo_rss=$(rss_mib "$(cat "$RUN_DIR/romeo.pid")")
@@ -275,12 +300,7 @@ romeo_rss=$(rss_mib "$(cat "$RUN_DIR/romeo.pid")")
 # Both are settings an operator may choose; the deadline stays, as it always does.
 scripts/laptop.sh stop >/dev/null
 ROMEO_CALLS_RETRY_MAX_RETRIES=0 ROMEO_CALLS_CIRCUIT_BREAKER_ENABLED=false scripts/laptop.sh run >/dev/null
-measure_beside "$chain_target" "$(romeo_target romeo-juliet-unguarded)" >>"$table"
-
-# ---- the laptop memory bounds' cost: the same call with the JVMs' default heaps and collector ----
-scripts/laptop.sh stop >/dev/null
-LAPTOP_JAVA_OPTS= MALLOC_ARENA_MAX= scripts/laptop.sh run >/dev/null
-measure_beside "$chain_target" "$(romeo_target romeo-juliet-unbounded)" >>"$table"
+measure_beside "$chain_target" "$(romeo_target romeo-juliet-unguarded "$RUN_DIR" "$romeo_port")" >>"$table"
 
 # ---- tracing's cost: the same call with both services exporting spans over OTLP/HTTP ----
 # The collector is a third nginx that takes every export and answers 200, so the figures are the
@@ -292,7 +312,8 @@ for sampling in $TRACING_RATIOS; do
   scripts/laptop.sh stop >/dev/null
   OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$otlp_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
     OTEL_TRACES_SAMPLER_ARG="$sampling" scripts/laptop.sh run >/dev/null
-  measure_beside "$chain_target" "$(romeo_target "romeo-juliet-traced-$sampling" "$otlp_pid")" >>"$table"
+  measure_beside "$chain_target" \
+    "$(romeo_target "romeo-juliet-traced-$sampling" "$RUN_DIR" "$romeo_port" "$otlp_pid")" >>"$table"
 done
 scripts/laptop.sh stop >/dev/null
 stop_all
@@ -382,7 +403,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
 {
   say "# romeo-juliet benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   say
-  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback; each service warmed up for at least ${WARMUP} s, then 10 s at a time until its JIT compiler threads used under ${JIT_QUIET} % of its CPU over the last 10 s (at most ${WARMUP_MAX} s); median of $ROUNDS rounds of ${DURATION} s, each round of a service right after a round of its nginx ceiling; its ratio is the median of the rounds' ratios. Services: JVM, $(java -version 2>&1 | head -n1)."
+  say "Machine: $(machine). Load: wrk -t$THREADS -c$CONNECTIONS on loopback; each service warmed up for at least ${WARMUP} s, then 10 s at a time until its JIT compiler threads used under ${JIT_QUIET} % of its CPU over the last 10 s (at most ${WARMUP_MAX} s); median of $ROUNDS rounds of ${DURATION} s; each round is one of the nginx ceiling followed by one of each service measured beside it (Romeo with and without the laptop bounds in the same rounds, taking turns to go first), and a service's ratio is the median of its rounds' ratios. Services: JVM, $(java -version 2>&1 | head -n1)."
   say
   say "| target | req/s | vs its nginx ceiling | p50 ms | p99 ms | errors | CPU s per 1,000 req | of which front + back | RSS MiB after |"
   say "|---|---|---|---|---|---|---|---|---|"
@@ -391,7 +412,7 @@ jdk25_start=$(col "JVM, JDK 25" 2 "$starts_table")
       label = ($1 == "nginx") ? "nginx, the same 28 bytes" : ($1 == "juliet") ? "Juliet `GET /romeo-please-call-me`" : \
               ($1 == "nginx-chain") ? "nginx -> nginx keep-alive proxy chain" : \
               ($1 == "romeo-juliet-unguarded") ? "Romeo -> Juliet, no retries and no breaker (deadline kept)" : \
-              ($1 == "romeo-juliet-unbounded") ? "Romeo -> Juliet, JVM default heaps (no laptop bounds)" : \
+              ($1 == "romeo-juliet-unbounded") ? "Romeo -> Juliet, JVM default heaps (no laptop bounds), same rounds" : \
               (traced != "") ? "Romeo -> Juliet, tracing on, sampling " traced : "Romeo `GET /call-juliet` -> Juliet (tracing off)"
       shares = ($8 ~ / \+ /) ? $8 : ""
       printf "| %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", label, $2, $9, $3, $4, $5, $6, shares, $7
