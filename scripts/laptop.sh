@@ -25,7 +25,7 @@ STOP_TIMEOUT=${STOP_TIMEOUT:-15}
 # Keep each service at or below 160 MiB RSS under load (why these: docs/laptop.md). Unset, the JVM
 # options are these bounds plus the native heap trim below; set, even empty, they are used as given.
 # glibc's MALLOC_ARENA_MAX caps the malloc arenas a JVM's threads keep (other C libraries ignore it).
-LAPTOP_JAVA_BOUNDS="-Xmx48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m"
+LAPTOP_JAVA_BOUNDS="-Xmx64m -Xmn28m -XX:SurvivorRatio=12 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m"
 LAPTOP_NATIVE_OPTS=${LAPTOP_NATIVE_OPTS--Xmx48m}
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 SHUTDOWN_DELAY=${SHUTDOWN_DELAY:-0s}
